@@ -1,0 +1,43 @@
+# Giving Up the Bomb — two commands for students: `make lab` and `make test`.
+# Both create .venv from the pinned versions in requirements.txt on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# JupyterLab refuses to run as root unless told; containers and CI run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+TEST_ARGS ?=
+
+.PHONY: lab test exercises execute clean help
+
+help:
+	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
+	@echo "make test       run every test"
+	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
+
+$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (pandas 3 requires it); run: make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python tools/install_settings.py
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	PLOTLY_RENDERER=plotly_mimetype $(BIN)/python -m pytest -n 2 --dist loadscope $(TEST_ARGS) \
+		tests --nbval notebooks solutions exercises
+
+exercises: $(STAMP)
+	$(BIN)/python tools/make_exercises.py
+
+execute: $(STAMP)
+	$(BIN)/python tools/execute.py
+
+clean:
+	rm -rf $(VENV) .jupyter-test

@@ -1,0 +1,12 @@
+"""Helpers for the Giving Up the Bomb course: data loading, chart style, exercise checks.
+
+In a notebook::
+
+    from course import load, check
+    import course.charts  # the course's chart style, set once
+"""
+
+from .checks import check
+from .data import DataFileError, cite, load
+
+__all__ = ["load", "cite", "check", "DataFileError"]

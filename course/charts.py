@@ -1,0 +1,98 @@
+"""The course's plotly look, set once on import, and the map builder.
+
+Importing this module:
+- registers the ``course`` template (Okabe–Ito colour-blind-safe palette,
+  readable fonts, room for a source line) and makes it the default;
+- makes plotly store figures as plotly JSON only (the ``plotly_mimetype``
+  renderer), which JupyterLab draws offline, without the "share to cloud" button.
+
+Every chart gets a source line with :func:`add_source`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from . import data
+
+__all__ = ["PALETTE", "add_source", "successor_states_map", "SUCCESSOR_STATES"]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+SUCCESSOR_STATES = {"RUS": "Russia", "UKR": "Ukraine", "KAZ": "Kazakhstan", "BLR": "Belarus"}
+
+pio.templates["course"] = go.layout.Template(
+    layout=dict(
+        colorway=PALETTE,
+        font=dict(family="DejaVu Sans, Arial, sans-serif", size=13, color="#222"),
+        title=dict(x=0.01, xanchor="left", font=dict(size=17)),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=60, r=30, t=80, b=100),
+        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", linecolor="#888", zeroline=False),
+        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", linecolor="#888", zeroline=False),
+        hoverlabel=dict(align="left"),
+        legend=dict(title_font=dict(size=12)),
+    )
+)
+pio.templates.default = "course"
+pio.renderers.default = "plotly_mimetype"
+pio.renderers["plotly_mimetype"].config = {"showSendToCloud": False, "displaylogo": False}
+
+
+def add_source(fig: go.Figure, source_ids: str | list[str] | None = None, text: str | None = None) -> go.Figure:
+    """Write the source line under a chart: citations for ``source_ids``, or ``text`` as given."""
+    if text is None:
+        text = "Source: " + data.cite(source_ids)
+    fig.add_annotation(
+        text=text,
+        xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-60,
+        showarrow=False, align="left", font=dict(size=11, color="#555"),
+    )
+    return fig
+
+
+def successor_states_map(
+    values: pd.DataFrame,
+    *,
+    iso3: str = "iso3",
+    color: str,
+    hover: str,
+    title: str,
+    colorbar_title: str = "",
+) -> go.Figure:
+    """A map of the Soviet successor states coloured by ``values[color]``, drawn offline.
+
+    ``values`` has one row per country to colour (ISO3 code in column ``iso3``),
+    and a ``hover`` column of ready-written hover text. Neighbouring countries
+    are drawn in grey for orientation. Boundaries are the internationally
+    recognised ones shipped in ``data/boundaries/`` (source: ``naturalearth_admin0_50m``).
+    It uses MapLibre traces with a blank ("white-bg") style, so nothing is
+    fetched from the internet and the chart renders under any base URL.
+    """
+    features = data.boundaries()["features"]
+    shown = set(values[iso3])
+    coloured = {"type": "FeatureCollection", "features": [f for f in features if f["id"] in shown]}
+    # Neighbours are a plain grey layer under the trace, so each outline is stored in the figure only once.
+    context = {"type": "FeatureCollection", "features": [f for f in features if f["id"] not in shown]}
+    fig = go.Figure(go.Choroplethmap(
+        geojson=coloured, featureidkey="id",
+        locations=values[iso3], z=values[color], text=values[hover],
+        hovertemplate="%{text}<extra></extra>",
+        colorscale="Blues", marker=dict(line=dict(color="#333", width=1)),
+        colorbar=dict(title=dict(text=colorbar_title), thickness=14), name=colorbar_title,
+    ))
+    fig.update_layout(
+        title=title,
+        map=dict(
+            style="white-bg", center=dict(lat=52, lon=62), zoom=1.6,
+            layers=[dict(sourcetype="geojson", source=context, type="fill", below="traces",
+                         color="#e6e6e6", fill=dict(outlinecolor="white"))],
+        ),
+        margin=dict(l=10, r=10, t=70, b=70),
+        height=460,
+    )
+    return fig

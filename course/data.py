@@ -1,0 +1,153 @@
+"""Load the course's data tables by name, from any working directory.
+
+Every table is a CSV file in ``data/`` described in ``data/datapackage.json``
+(Frictionless Table Schema). ``load("events")`` reads the file, gives every
+column the type the schema declares, and raises :class:`DataFileError`, naming
+the file, when the file is missing or does not match its schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["DataFileError", "data_dir", "load", "table_names", "cite", "boundaries"]
+
+
+class DataFileError(Exception):
+    """A data file is missing or malformed. The message names the file."""
+
+
+def data_dir() -> Path:
+    """The ``data/`` folder: ``$COURSE_DATA_DIR`` if set, else the one beside this package."""
+    override = os.environ.get("COURSE_DATA_DIR")
+    if override:
+        return Path(override).resolve()
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(f"Data file not found: {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path} is not valid JSON: {exc}") from None
+
+
+def _descriptor() -> dict:
+    return _read_json(data_dir() / "datapackage.json")
+
+
+def table_names() -> list[str]:
+    """Names of every table described in datapackage.json."""
+    return [r["name"] for r in _descriptor()["resources"] if "schema" in r]
+
+
+def _resource(name: str) -> dict:
+    resources = {r["name"]: r for r in _descriptor()["resources"]}
+    if name not in resources:
+        known = ", ".join(sorted(resources))
+        raise DataFileError(f"There is no table called {name!r} in data/datapackage.json. Tables: {known}.")
+    return resources[name]
+
+
+def _convert(column: pd.Series, field: dict, path: Path) -> pd.Series:
+    """Give one column the type its schema field declares."""
+    kind = field.get("type", "string")
+    empty = column == ""
+    try:
+        if kind == "integer":
+            values = pd.to_numeric(column.mask(empty), errors="raise")
+            if (values.dropna() % 1 != 0).any():
+                raise ValueError("a value is not a whole number")
+            return values.astype("Int64")
+        if kind == "number":
+            return pd.to_numeric(column.mask(empty), errors="raise").astype("Float64")
+        if kind == "date":
+            return pd.to_datetime(column.mask(empty), format="%Y-%m-%d", errors="raise")
+        if kind == "boolean":
+            mapping = {"true": True, "false": False}
+            unknown = set(column[~empty].str.lower()) - set(mapping)
+            if unknown:
+                raise ValueError(f"not true/false: {sorted(unknown)}")
+            return column.str.lower().map(mapping).astype("boolean")
+    except (ValueError, TypeError) as exc:
+        raise DataFileError(
+            f"{path}: column {field['name']!r} should hold {kind} values but does not ({exc})."
+        ) from None
+    return column.mask(empty).astype("string")
+
+
+@lru_cache(maxsize=None)
+def _load_cached(name: str, folder: str) -> pd.DataFrame:
+    resource = _resource(name)
+    path = Path(folder) / resource["path"]
+    if not path.exists():
+        raise DataFileError(f"Data file not found: {path} (table {name!r}).")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise DataFileError(f"{path} could not be read as CSV: {exc}") from None
+
+    fields = resource["schema"]["fields"]
+    expected = [f["name"] for f in fields]
+    if list(raw.columns) != expected:
+        missing = [c for c in expected if c not in raw.columns]
+        extra = [c for c in raw.columns if c not in expected]
+        raise DataFileError(
+            f"{path}: columns do not match data/datapackage.json "
+            f"(missing: {missing or 'none'}; unexpected: {extra or 'none'})."
+        )
+    table = pd.DataFrame(index=raw.index)
+    for field in fields:
+        column = raw[field["name"]].str.strip()
+        constraints = field.get("constraints", {})
+        if constraints.get("required") and (column == "").any():
+            row = int((column == "").idxmax()) + 2  # +1 for the header, +1 for 1-based
+            raise DataFileError(f"{path}: required column {field['name']!r} is empty on line {row}.")
+        allowed = constraints.get("enum")
+        if allowed:
+            bad = sorted(set(column[column != ""]) - set(allowed))
+            if bad:
+                raise DataFileError(f"{path}: column {field['name']!r} has values outside {allowed}: {bad}.")
+        table[field["name"]] = _convert(column, field, path)
+    return table
+
+
+def load(name: str) -> pd.DataFrame:
+    """Return the table ``name`` (see ``table_names()``) as a typed DataFrame.
+
+    >>> events = load("events")
+    """
+    return _load_cached(name, str(data_dir())).copy()
+
+
+def cite(source_ids: str | list[str], sources: pd.DataFrame | None = None) -> str:
+    """Short citations for ``"id1;id2"``: ``"Publisher (year); Publisher (year)"``."""
+    if sources is None:
+        sources = load("sources")
+    ids = source_ids.split(";") if isinstance(source_ids, str) else list(source_ids)
+    by_id = sources.set_index("source_id")
+    parts = []
+    for source_id in (i.strip() for i in ids):
+        if source_id not in by_id.index:
+            raise DataFileError(f"Unknown source id {source_id!r}: add it to {data_dir() / 'sources.csv'}.")
+        row = by_id.loc[source_id]
+        year = f" ({row['year']})" if pd.notna(row["year"]) else ""
+        parts.append(f"{row['publisher']}{year}")
+    return "; ".join(dict.fromkeys(parts))
+
+
+@lru_cache(maxsize=None)
+def _boundaries_cached(folder: str) -> dict:
+    return _read_json(Path(folder) / "boundaries" / "successor_states.geojson")
+
+
+def boundaries() -> dict:
+    """Country boundaries (GeoJSON, internationally recognised borders) shipped in data/boundaries/."""
+    return _boundaries_cached(str(data_dir()))

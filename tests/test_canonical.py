@@ -1,0 +1,55 @@
+"""Committed notebooks are canonical: run in order on a fresh kernel, plotly JSON only, small."""
+
+import copy
+
+
+import nbformat
+import pytest
+
+from tools.notebooks import PLOTLY_JSON, ROOT, canonicalise, lesson_paths
+
+ALL = [p for folder in ("notebooks", "solutions", "exercises") for p in lesson_paths(folder)]
+
+
+def _rel(path):
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("path", ALL, ids=_rel)
+def test_executed_in_order_on_a_fresh_kernel(path):
+    counts = [c.execution_count for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), "run `make execute`"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_rel)
+def test_plotly_outputs_only_as_plotly_json(path):
+    raw = path.read_text(encoding="utf-8")
+    assert "cdn.plot.ly" not in raw and "plotly.js v" not in raw and "cdn.jsdelivr" not in raw
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if PLOTLY_JSON in data:
+                assert set(data) == {PLOTLY_JSON}, f"extra representations beside a chart: {set(data)}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_rel)
+def test_every_chart_says_its_source_and_has_a_title(path):
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            figure = output.get("data", {}).get(PLOTLY_JSON)
+            if figure:
+                layout = figure["layout"]
+                notes = [a.get("text", "") for a in layout.get("annotations", [])]
+                assert any(n.startswith(("Source", "Sources")) for n in notes), "chart without a source line"
+                assert layout.get("title", {}).get("text"), "chart without a title"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_rel)
+def test_nothing_volatile_is_stored(path):
+    nb = nbformat.read(path, as_version=4)
+    assert canonicalise(copy.deepcopy(nb)) == nb, "run `make execute` to canonicalise"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_rel)
+def test_small(path):
+    assert path.stat().st_size < 1_000_000

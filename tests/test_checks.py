@@ -1,0 +1,144 @@
+"""Exercise checks: right on the solutions, 'not answered yet' on placeholders, friendly on wrong answers."""
+
+import datetime as dt
+import re
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from course.checks import CORRECT, NOT_YET, QUESTIONS, UNANSWERED, check, evaluate
+from tools.notebooks import lesson_paths
+
+import course.questions  # noqa: F401  (registers the questions)
+
+CHECK_CALL = re.compile(r'check\("(Q\d\d\.\d+)"')
+
+
+def _check_outputs(folder):
+    """(question id, printed line) for every check cell stored in ``folder``."""
+    found = []
+    for path in lesson_paths(folder):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if "check" in cell.metadata.get("tags", []):
+                text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+                found.append((CHECK_CALL.search(cell.source).group(1), text.strip()))
+    return found
+
+
+def test_every_question_is_checked_in_a_solution():
+    assert sorted(qid for qid, _ in _check_outputs("solutions")) == sorted(QUESTIONS)
+
+
+@pytest.mark.parametrize("qid, line", _check_outputs("solutions"))
+def test_solution_passes_its_check(qid, line):
+    assert line.startswith(f"✅ {qid} correct."), line
+
+
+@pytest.mark.parametrize("qid, line", _check_outputs("exercises"))
+def test_placeholder_is_not_answered_yet(qid, line):
+    assert line.startswith(f"⏳ {qid} not answered yet."), line
+
+
+WRONG_OF_EVERY_TYPE = [
+    "banana",
+    "",  # empty text counts as unanswered
+    -1,
+    3.7e9,
+    True,
+    float("nan"),
+    [],
+    {"a": 1},
+    pd.DataFrame(),
+    pd.DataFrame({"x": [1, 2]}),
+    pd.Series([1, 2, 3]),
+    "1991-13-45",
+    dt.date(1066, 10, 14),
+    np.int64(-7),
+    object(),
+    lambda: 0,
+]
+
+
+def _forbidden_strings(q):
+    """Ways the expected answer could leak into a hint."""
+    expected = q.expected()
+    if q.kind == "number":
+        value = float(expected)
+        return {f"{value:g}", f"{value:,.0f}", str(int(value))} if value == int(value) else {f"{value:g}"}
+    if q.kind == "date":
+        return {pd.Timestamp(expected).date().isoformat()}
+    if q.kind == "choice":
+        return {f"'{expected}'", f"{expected})"}
+    if q.kind == "order":
+        return {", ".join(map(str, expected))}
+    return set()
+
+
+def _derived_wrong_answers(q):
+    """Near misses built from the expected answer: each must be judged 'not yet'."""
+    expected = q.expected()
+    if q.kind == "number":
+        return [float(expected) + q.tolerance + 1, float(expected) - q.tolerance - 1, str(expected)]
+    if q.kind == "date":
+        day = pd.Timestamp(expected)
+        return [(day + pd.Timedelta(days=1)).date().isoformat(), (day - pd.DateOffset(years=1)).date()]
+    if q.kind == "choice":
+        return [c for c in q.choices if c != expected] + [expected + expected]
+    if q.kind == "order":
+        return [list(reversed(expected)), list(expected)[:-1], list(expected) + ["extra"]]
+    if q.kind == "table":
+        table = expected[list(q.columns)].copy()
+        changed = table.copy()
+        value_column = [c for c in q.columns if c != q.key][0]
+        changed.iloc[0, changed.columns.get_loc(value_column)] = "wrong"
+        return [changed, table.iloc[1:], pd.concat([table, table.iloc[[0]]]), table.drop(columns=value_column)]
+    raise AssertionError(q.kind)
+
+
+@pytest.mark.parametrize("qid", sorted(QUESTIONS))
+def test_wrong_answers_get_a_friendly_not_yet(qid, capsys):
+    q = QUESTIONS[qid]
+    forbidden = _forbidden_strings(q)
+    for answer in WRONG_OF_EVERY_TYPE + _derived_wrong_answers(q):
+        result = evaluate(qid, answer)
+        assert result.status in {NOT_YET, UNANSWERED}, (answer, result)
+        assert "Traceback" not in result.message
+        for leak in forbidden:
+            assert not re.search(rf"(?<![\w.]){re.escape(leak)}(?![\w])", result.message), (answer, result.message)
+        check(qid, answer)
+        printed = capsys.readouterr().out
+        assert printed.count("\n") == 1, printed
+
+
+@pytest.mark.parametrize("qid", sorted(QUESTIONS))
+def test_placeholders_are_not_answered_yet(qid):
+    for placeholder in (..., None, "...", "  "):
+        assert evaluate(qid, placeholder).status == UNANSWERED
+
+
+@pytest.mark.parametrize("qid", sorted(QUESTIONS))
+def test_expected_answer_is_accepted(qid):
+    """The check can say yes: the expected answer (as a student would type it) is correct."""
+    q = QUESTIONS[qid]
+    expected = q.expected()
+    typed = {"date": lambda e: pd.Timestamp(e).date().isoformat(), "choice": str.lower}.get(q.kind, lambda e: e)
+    assert evaluate(qid, typed(expected)).status == CORRECT
+
+
+def test_unknown_question_is_friendly(capsys):
+    check("Q99.9", 3)
+    check(None, 3)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all("not yet" in line for line in lines)
+
+
+def test_numbers_in_other_shapes_are_read():
+    """A one-row result of a filter, or a numpy number, counts as the number it holds."""
+    numeric = [qid for qid, q in QUESTIONS.items() if q.kind == "number"]
+    assert numeric, "at least one numeric question"
+    q = QUESTIONS[numeric[0]]
+    value = q.expected()
+    assert evaluate(q.qid, pd.Series([value])).status == CORRECT
+    assert evaluate(q.qid, np.float64(value)).status == CORRECT

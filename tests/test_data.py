@@ -1,0 +1,86 @@
+"""data/: schemas, ids, dates and cross-table facts; every check is shown to fail on a corrupted copy."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from tools.validate_data import DATA, problems
+
+
+def test_data_package_is_valid():
+    assert problems(DATA) == []
+
+
+@pytest.fixture
+def copy_of_data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _edit(folder, table, column, row, value):
+    path = folder / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(path, index=False)
+
+
+@pytest.mark.parametrize(
+    "table, column, value, expected",
+    [
+        ("events", "source_ids", "no_such_source", "no_such_source"),
+        ("events", "date", "1991-02-30", "date"),
+        ("events", "date", "26 Dec 1991", "date"),
+        ("events", "title", "", "title"),
+        ("events", "category", "gossip", "category"),
+        ("events", "lesson", "11", "lesson"),
+        ("events", "date", "2999-01-01", "future"),
+        ("sources", "url", "", "url"),
+        ("arsenal_1991", "republic", "Poland", "republic"),
+        ("arsenal_1991", "warheads_low", "999999", "warheads_low"),
+    ],
+)
+def test_corrupted_copy_fails(copy_of_data, table, column, value, expected):
+    _edit(copy_of_data, table, column, 0, value)
+    found = problems(copy_of_data)
+    assert found, f"setting {table}.{column} to {value!r} went unnoticed"
+    assert any(expected in message for message in found), found
+
+
+def test_duplicate_id_fails(copy_of_data):
+    path = copy_of_data / "events.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    pd.concat([frame, frame.iloc[[0]]]).to_csv(path, index=False)
+    assert problems(copy_of_data)
+
+
+def test_icbm_warheads_match_launchers(copy_of_data):
+    path = copy_of_data / "arsenal_1991.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[(frame["category"] == "icbm") & (frame["warheads_per_launcher"] != "")][0]
+    frame.loc[row, "launchers"] = str(int(frame.loc[row, "launchers"]) + 50)
+    frame.to_csv(path, index=False)
+    assert any("launchers × warheads" in m for m in problems(copy_of_data))
+
+
+def test_timeline_spans_the_course():
+    events = pd.read_csv(DATA / "events.csv", parse_dates=["date"])
+    assert len(events) >= 40
+    assert events["date"].dt.year.min() == 1945
+    assert events["date"].dt.year.max() >= 2024
+    # Every lesson that tells history has events on the timeline.
+    assert set(range(0, 10)) <= set(events["lesson"])
+    assert events["category"].nunique() == 8
+
+
+def test_every_source_is_cited_somewhere():
+    """The bibliography holds no orphans: each source backs a row, or the map boundaries."""
+    cited = set()
+    for path in DATA.glob("*.csv"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "source_ids" in frame:
+            cited |= {i for ids in frame["source_ids"] for i in ids.split(";")}
+    cited |= {line.split("`")[1] for line in (DATA / "README.md").read_text().splitlines() if line.startswith("source: `")}
+    sources = pd.read_csv(DATA / "sources.csv", dtype=str)
+    assert set(sources["source_id"]) - cited == set()

@@ -1,0 +1,10 @@
+"""``make exercises``: regenerate exercises/ from solutions/ and execute them."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.notebooks import ROOT, make_exercises  # noqa: E402
+
+for path in make_exercises():
+    print(f"generated and executed {path.relative_to(ROOT)}")

@@ -1,0 +1,111 @@
+"""Execute notebooks canonically and generate student exercises from the solution masters.
+
+Canonical means: executed top to bottom on a fresh kernel, in the notebook's own
+folder, with plotly storing figures as plotly JSON only; no PNG previews beside
+plotly outputs, no timing metadata, and a fixed kernel description. Running it
+twice gives the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("notebooks", "solutions", "exercises")
+PLOTLY_JSON = "application/vnd.plotly.v1+json"
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+MARKDOWN_PLACEHOLDER = "_Write your answer here._"
+ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)\s*=(?!=)")
+
+
+def lesson_paths(folder: str) -> list[Path]:
+    return sorted(p for p in (ROOT / folder).glob("[0-9][0-9]_*.ipynb"))
+
+
+def canonicalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what varies from run to run or machine to machine."""
+    nb.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("collapsed", None)
+        cell.metadata.pop("scrolled", None)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if PLOTLY_JSON in data:
+                data.pop("image/png", None)
+                data.pop("text/html", None)
+            output.get("metadata", {}).pop("image/png", None)
+    return nb
+
+
+def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
+    """Run the notebook at ``path`` on a fresh kernel and write it back canonically."""
+    os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    canonicalise(nb)
+    nbformat.write(nb, path)
+    return nb
+
+
+def _strip_solution(source: str, markdown: bool) -> str:
+    """Replace each BEGIN/END SOLUTION region with a placeholder."""
+    out, region, inside = [], [], False
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped == BEGIN:
+            inside, region = True, []
+        elif stripped == END:
+            inside = False
+            if markdown:
+                out.append(MARKDOWN_PLACEHOLDER)
+            else:
+                names = [m.group(1) for m in map(ASSIGNMENT.match, region) if m]
+                out.extend(f"{name} = ..." for name in dict.fromkeys(names)) if names else out.append("...")
+        elif inside:
+            region.append(line)
+        else:
+            out.append(line)
+    if inside:
+        raise ValueError(f"{BEGIN} without {END}")
+    return "\n".join(out)
+
+
+def exercise_from_solution(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student version: solution-only cells dropped, answers replaced by placeholders, no outputs."""
+    nb = nbformat.from_dict(solution)
+    cells = []
+    for cell in nb.cells:
+        if "solution" in cell.metadata.get("tags", []):
+            continue
+        if BEGIN in cell.source:
+            cell.source = _strip_solution(cell.source, markdown=cell.cell_type == "markdown")
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cells.append(cell)
+    nb.cells = cells
+    return canonicalise(nb)
+
+
+def make_exercises(execute_them: bool = True) -> list[Path]:
+    """Write exercises/NN_*.ipynb from solutions/NN_*.ipynb (and run them, so they show the unanswered state)."""
+    written = []
+    for path in lesson_paths("solutions"):
+        target = ROOT / "exercises" / path.name
+        nbformat.write(exercise_from_solution(nbformat.read(path, as_version=4)), target)
+        if execute_them:
+            execute(target)
+        written.append(target)
+    return written
