@@ -11,13 +11,15 @@ Every chart gets a source line with :func:`add_source`.
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import data
 
-__all__ = ["PALETTE", "add_source", "successor_states_map", "SUCCESSOR_STATES"]
+__all__ = ["PALETTE", "add_source", "source_line", "successor_states_map", "SUCCESSOR_STATES"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -32,8 +34,8 @@ pio.templates["course"] = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         margin=dict(l=60, r=30, t=80, b=100),
-        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", linecolor="#888", zeroline=False),
-        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", linecolor="#888", zeroline=False),
+        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", linecolor="#888", zeroline=False, automargin=True),
+        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", linecolor="#888", zeroline=False, automargin=True),
         hoverlabel=dict(align="left"),
         legend=dict(title_font=dict(size=12)),
     )
@@ -43,10 +45,20 @@ pio.renderers.default = "plotly_mimetype"
 pio.renderers["plotly_mimetype"].config = {"showSendToCloud": False, "displaylogo": False}
 
 
+def source_line(source_ids: str | list[str], most: int = 3) -> str:
+    """"Source: A (1993); B (2001)", naming at most ``most`` sources and counting the rest."""
+    cited = data.cite(source_ids).split("; ")
+    label = "Source" if len(cited) == 1 else "Sources"
+    if len(cited) <= most:
+        return f"{label}: " + "; ".join(cited)
+    return f"{label}: " + "; ".join(cited[:most]) + f"; and {len(cited) - most} more (all in data/sources.csv)"
+
+
 def add_source(fig: go.Figure, source_ids: str | list[str] | None = None, text: str | None = None) -> go.Figure:
     """Write the source line under a chart: citations for ``source_ids``, or ``text`` as given."""
     if text is None:
-        text = "Source: " + data.cite(source_ids)
+        text = source_line(source_ids)
+    text = "<br>".join(textwrap.wrap(text, 140))
     fig.add_annotation(
         text=text,
         xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-60,
@@ -88,11 +100,11 @@ def successor_states_map(
     fig.update_layout(
         title=title,
         map=dict(
-            style="white-bg", center=dict(lat=52, lon=62), zoom=1.6,
+            style="white-bg", center=dict(lat=55, lon=75), zoom=1.25,
             layers=[dict(sourcetype="geojson", source=context, type="fill", below="traces",
                          color="#e6e6e6", fill=dict(outlinecolor="white"))],
         ),
-        margin=dict(l=10, r=10, t=70, b=70),
-        height=460,
+        margin=dict(l=10, r=10, t=70, b=100),
+        height=520,
     )
     return fig

@@ -99,6 +99,13 @@ def browser():
         instance.close()
 
 
+# A chart counts as rendered when plotly has drawn its SVG and at least one trace (points, bars, a map canvas...).
+RENDERED_CHARTS = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')]
+    .filter(plot => plot.querySelector('.main-svg')
+        && plot.querySelector('.scatterlayer .trace, .barlayer .trace, .maplibregl-canvas, .sunburstlayer path, .heatmaplayer .hm, .imagelayer image, .pielayer .trace'))
+    .length"""
+
+
 def stored_charts(path: Path) -> int:
     return sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(path, as_version=4).cells for o in c.get("outputs", []))
 
@@ -115,23 +122,26 @@ def open_notebook(browser, lab, path: Path, screenshot: Path | None = None):
             if urlparse(r.url).scheme in {"http", "https", "ws", "wss"} and urlparse(r.url).netloc != f"127.0.0.1:{port}" else None)
     expected = stored_charts(path)
     start = time.perf_counter()
-    page.goto(f"{root}lab/tree/{path.relative_to(ROOT)}?token={token}")
+    page.goto(f"{root}lab/tree/{path.relative_to(ROOT)}?reset&token={token}")  # reset: only this notebook open
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     first = None
     rendered = 0
     deadline = time.perf_counter() + 60
     while time.perf_counter() < deadline:
-        rendered = page.locator(".jp-Notebook .js-plotly-plot .main-svg").count() and page.evaluate(
-            "() => [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')]"
-            ".filter(p => p.querySelector('.main-svg') && (p.querySelector('.plot .trace, .maplibregl-canvas, .scatterlayer .point, .barlayer .point, .imagelayer') )).length")
+        rendered = page.evaluate(RENDERED_CHARTS)
         if rendered and first is None:
             first = time.perf_counter() - start
         if rendered >= expected:
             break
         page.wait_for_timeout(200)
-    if screenshot:
-        page.wait_for_timeout(1000)
-        page.screenshot(path=str(screenshot), full_page=False)
+    if screenshot:  # the page, then each chart on its own (for people to look at)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(screenshot))
+        charts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot")
+        for index in range(charts.count()):
+            charts.nth(index).scroll_into_view_if_needed()
+            page.wait_for_timeout(800)
+            charts.nth(index).screenshot(path=str(screenshot.with_name(f"{screenshot.stem}_chart{index + 1}.png")))
     context.close()
     return rendered, first, errors, foreign
 
@@ -139,7 +149,9 @@ def open_notebook(browser, lab, path: Path, screenshot: Path | None = None):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_stored_chart_renders_offline_under_a_base_url(browser, lab, path):
     expected = stored_charts(path)
-    rendered, first, errors, foreign = open_notebook(browser, lab, path)
+    shots = os.environ.get("SCREENSHOTS")  # a folder: save screenshots there to look at
+    screenshot = Path(shots) / f"{path.parent.name}_{path.stem}.png" if shots else None
+    rendered, first, errors, foreign = open_notebook(browser, lab, path, screenshot)
     print(f"{path.relative_to(ROOT)}: {rendered}/{expected} charts, first after {first if first is None else round(first, 1)} s")
     assert rendered == expected, f"{rendered} of {expected} charts rendered"
     assert foreign == [], f"requests left the machine: {foreign}"

@@ -90,7 +90,7 @@ def _derived_wrong_answers(q):
         return [list(reversed(expected)), list(expected)[:-1], list(expected) + ["extra"]]
     if q.kind == "table":
         table = expected[list(q.columns)].copy()
-        changed = table.copy()
+        changed = table.astype(object)
         value_column = [c for c in q.columns if c != q.key][0]
         changed.iloc[0, changed.columns.get_loc(value_column)] = "wrong"
         return [changed, table.iloc[1:], pd.concat([table, table.iloc[[0]]]), table.drop(columns=value_column)]

@@ -75,12 +75,14 @@ def test_timeline_spans_the_course():
 
 
 def test_every_source_is_cited_somewhere():
-    """The bibliography holds no orphans: each source backs a row, or the map boundaries."""
+    """The bibliography holds no orphans: each source backs a row, the map boundaries, or a lesson's text."""
     cited = set()
     for path in DATA.glob("*.csv"):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         if "source_ids" in frame:
             cited |= {i for ids in frame["source_ids"] for i in ids.split(";")}
     cited |= {line.split("`")[1] for line in (DATA / "README.md").read_text().splitlines() if line.startswith("source: `")}
+    lessons = " ".join(p.read_text(encoding="utf-8") for p in (DATA.parent / "notebooks").glob("*.ipynb"))
     sources = pd.read_csv(DATA / "sources.csv", dtype=str)
+    cited |= {i for i in sources["source_id"] if f"`{i}`" in lessons}
     assert set(sources["source_id"]) - cited == set()
