@@ -65,6 +65,11 @@ def question(qid: str, kind: str, hint: str, **options) -> Callable:
     return register
 
 
+def letter_of(choices: dict[str, str], value: str) -> str:
+    """The letter under which a multiple-choice question offers ``value``."""
+    return next(letter for letter, offered in choices.items() if offered == value)
+
+
 # ---------------------------------------------------------------- answer readers
 class _Unreadable(Exception):
     """The answer cannot be read as the kind wanted; the message says why, kindly."""

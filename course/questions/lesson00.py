@@ -5,7 +5,7 @@ Expected answers are computed from data/ here, so a data fix updates them.
 
 import pandas as pd
 
-from ..checks import question
+from ..checks import letter_of, question
 from ..data import load
 
 # Q00.4 offers the successor states in this order; the letter is found from the data.
@@ -46,8 +46,7 @@ def q00_3():
 def q00_4():
     arsenal = load("arsenal_1991")
     totals = arsenal[arsenal["republic"] != "Russia"].groupby("republic")["warheads_high"].sum()
-    winner = totals.idxmax()
-    return next(letter for letter, name in Q4_CHOICES.items() if name == winner)
+    return letter_of(Q4_CHOICES, totals.idxmax())
 
 
 @question("Q00.5", "choice", choices=tuple(Q5_CHOICES),
@@ -61,7 +60,7 @@ def q00_5():
     offered = counts[counts.index.isin(Q5_CHOICES.values())]
     if (offered == offered.max()).sum() > 1:
         raise ValueError("Q00.5 has a tie in the data: change its choices")
-    return next(letter for letter, name in Q5_CHOICES.items() if name == offered.idxmax())
+    return letter_of(Q5_CHOICES, offered.idxmax())
 
 
 @question("Q00.6", "number",
