@@ -39,6 +39,8 @@ def _edit(folder, table, column, row, value):
         ("sources", "url", "", "url"),
         ("arsenal_1991", "republic", "Poland", "republic"),
         ("arsenal_1991", "warheads_low", "999999", "warheads_low"),
+        ("stockpiles", "warheads_low", "99999999", "warheads_low"),
+        ("stockpiles", "country", "Atlantis", "country"),
     ],
 )
 def test_corrupted_copy_fails(copy_of_data, table, column, value, expected):

@@ -57,6 +57,15 @@ def problems(folder: Path = DATA) -> list[str]:
                 if value > today:
                     found.append(f"{name}.csv line {line}: {column} {value} is in the future")
 
+    for name, table in tables.items():  # every estimate range runs from low to high
+        for low_col in (c for c in table.columns if c.endswith("_low")):
+            high_col = low_col[: -len("_low")] + "_high"
+            if high_col not in table:
+                continue
+            for line, (low, high) in enumerate(zip(table[low_col], table[high_col]), start=2):
+                if low != "" and high != "" and float(low) > float(high):
+                    found.append(f"{name}.csv line {line}: {low_col} {low} > {high_col} {high}")
+
     events = tables["events"]
     for line, (date, precision) in enumerate(zip(events["date"], events["date_precision"]), start=2):
         if precision in {"month", "year"} and not date.endswith("-01"):
@@ -75,8 +84,6 @@ def problems(folder: Path = DATA) -> list[str]:
                     found.append(f"arsenal_1991.csv line {line}: an unknown count needs a note saying why")
                 continue
             low, high = int(row.warheads_low), int(row.warheads_high)
-            if low > high:
-                found.append(f"arsenal_1991.csv line {line}: warheads_low {low} > warheads_high {high}")
             if row.launchers and row.warheads_per_launcher and row.category == "icbm":
                 product = int(row.launchers) * int(row.warheads_per_launcher)
                 if not low <= product <= high:
