@@ -27,7 +27,7 @@ $(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 $(ALLOW_ROOT) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --ip=127.0.0.1 $(ALLOW_ROOT) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	PLOTLY_RENDERER=plotly_mimetype $(BIN)/python -m pytest -n 2 --dist loadscope $(TEST_ARGS) \

@@ -50,7 +50,6 @@ def _write_settings(folder: Path):
     settings = {
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
         "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     }
     for name, value in settings.items():
         path = folder / name
@@ -144,6 +143,14 @@ def open_notebook(browser, lab, path: Path, screenshot: Path | None = None):
             charts.nth(index).screenshot(path=str(screenshot.with_name(f"{screenshot.stem}_chart{index + 1}.png")))
     context.close()
     return rendered, first, errors, foreign
+
+
+def test_students_are_not_asked_to_fetch_news(lab):
+    """The course's settings override (installed by make/postBuild) is what JupyterLab serves."""
+    root, token, _ = lab
+    url = f"{root}lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}"
+    defaults = json.load(urllib.request.urlopen(url, timeout=10))["schema"]["properties"]  # overrides change defaults
+    assert defaults["fetchNews"]["default"] == "false" and defaults["checkForUpdates"]["default"] is False
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
