@@ -58,7 +58,7 @@ def add_source(fig: go.Figure, source_ids: str | list[str] | None = None, text: 
     """Write the source line under a chart: citations for ``source_ids``, or ``text`` as given."""
     if text is None:
         text = source_line(source_ids)
-    text = "<br>".join(textwrap.wrap(text, 140))
+    text = "<br>".join(textwrap.wrap(text, 110))
     fig.add_annotation(
         text=text,
         xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-60,
@@ -75,6 +75,7 @@ def successor_states_map(
     hover: str,
     title: str,
     colorbar_title: str = "",
+    categories: dict[str, str] | None = None,
 ) -> go.Figure:
     """A map of the Soviet successor states coloured by ``values[color]``, drawn offline.
 
@@ -84,19 +85,31 @@ def successor_states_map(
     recognised ones shipped in ``data/boundaries/`` (source: ``naturalearth_admin0_50m``).
     It uses MapLibre traces with a blank ("white-bg") style, so nothing is
     fetched from the internet and the chart renders under any base URL.
+
+    For a categorical map, give ``categories`` ({label: colour}) and put the
+    labels in ``values[color]``; the colour bar then works as a legend.
     """
     features = data.boundaries()["features"]
     shown = set(values[iso3])
     coloured = {"type": "FeatureCollection", "features": [f for f in features if f["id"] in shown]}
     # Neighbours are a plain grey layer under the trace, so each outline is stored in the figure only once.
     context = {"type": "FeatureCollection", "features": [f for f in features if f["id"] not in shown]}
+    z, scale, bar = values[color], "Blues", dict(title=dict(text=colorbar_title), thickness=14)
+    if categories:  # one flat colour per label: a stepped colour scale, its bar labelled like a legend
+        labels, n = list(categories), len(categories)
+        z = values[color].map(labels.index)
+        scale = [[edge, colour] for i, colour in enumerate(categories.values()) for edge in (i / n, (i + 1) / n)]
+        bar.update(tickvals=list(range(n)), ticktext=labels, orientation="h", x=0, xanchor="left", y=-0.02,
+                   yanchor="top", len=1, thickness=12)
     fig = go.Figure(go.Choroplethmap(
         geojson=coloured, featureidkey="id",
-        locations=values[iso3], z=values[color], text=values[hover],
+        locations=values[iso3], z=z, text=values[hover],
         hovertemplate="%{text}<extra></extra>",
-        colorscale="Blues", marker=dict(line=dict(color="#333", width=1)),
-        colorbar=dict(title=dict(text=colorbar_title), thickness=14), name=colorbar_title,
+        colorscale=scale, marker=dict(line=dict(color="#333", width=1)),
+        colorbar=bar, name=colorbar_title,
     ))
+    if categories:
+        fig.update_traces(zmin=-0.5, zmax=len(categories) - 0.5)
     fig.update_layout(
         title=title,
         map=dict(

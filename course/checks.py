@@ -5,8 +5,8 @@ wants and a function that computes the expected answer from the data, so a
 fix to the data can never leave a stale answer behind. ``check`` never raises:
 whatever it is given, the student sees one of
 
-    ✅ Q00.1 correct. ...
-    ❌ Q00.1 not yet. <hint that does not give the answer away>
+    ✔ Q00.1 correct. ...
+    ✘ Q00.1 not yet. <hint that does not give the answer away>
     ⏳ Q00.1 not answered yet. ...
 """
 
@@ -24,7 +24,7 @@ import pandas as pd
 __all__ = ["check", "evaluate", "question", "QUESTIONS", "Result"]
 
 CORRECT, NOT_YET, UNANSWERED = "correct", "not yet", "not answered yet"
-_SYMBOL = {CORRECT: "✅", NOT_YET: "❌", UNANSWERED: "⏳"}
+_SYMBOL = {CORRECT: "✔", NOT_YET: "✘", UNANSWERED: "⏳"}
 
 
 @dataclass(frozen=True)

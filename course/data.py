@@ -128,10 +128,11 @@ def load(name: str) -> pd.DataFrame:
 
 
 def cite(source_ids: str | list[str], sources: pd.DataFrame | None = None) -> str:
-    """Short citations for ``"id1;id2"``: ``"Publisher (year); Publisher (year)"``."""
+    """Short citations for ``"id1;id2"`` (or a list of such strings): ``"Publisher (year); Publisher (year)"``."""
     if sources is None:
         sources = load("sources")
-    ids = source_ids.split(";") if isinstance(source_ids, str) else list(source_ids)
+    joined = source_ids if isinstance(source_ids, str) else ";".join(source_ids)
+    ids = joined.split(";")
     by_id = sources.set_index("source_id")
     parts = []
     for source_id in (i.strip() for i in ids):

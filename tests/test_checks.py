@@ -33,7 +33,7 @@ def test_every_question_is_checked_in_a_solution():
 
 @pytest.mark.parametrize("qid, line", _check_outputs("solutions"))
 def test_solution_passes_its_check(qid, line):
-    assert line.startswith(f"✅ {qid} correct."), line
+    assert line.startswith(f"✔ {qid} correct."), line
 
 
 @pytest.mark.parametrize("qid, line", _check_outputs("exercises"))

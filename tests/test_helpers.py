@@ -172,3 +172,17 @@ def test_boundaries_do_not_cross_the_antimeridian():
         text = json.dumps(feature["geometry"]["coordinates"])
         lons = [float(v) for v in text.replace("[", " ").replace("]", " ").replace(",", " ").split()[::2]]
         assert -180 <= min(lons) and max(lons) <= 180, feature["id"]
+
+
+def test_categorical_map_gives_each_label_its_colour():
+    values = load("arsenal_1991")[["republic"]].drop_duplicates()
+    values["iso3"] = values["republic"].map({v: k for k, v in charts.SUCCESSOR_STATES.items()})
+    values["group"] = values["republic"].map(lambda r: "big" if r == "Russia" else "small")
+    fig = charts.successor_states_map(values, color="group", hover="republic", title="t",
+                                      categories={"small": "#E69F00", "big": "#0072B2"})
+    trace = fig.data[0]
+    assert list(trace.colorbar.ticktext) == ["small", "big"]
+    russia = list(trace.locations).index("RUS")
+    position = (trace.z[russia] - trace.zmin) / (trace.zmax - trace.zmin)
+    colour = next(c for (lo, c), (hi, _) in zip(trace.colorscale, trace.colorscale[1:]) if lo <= position <= hi and c == _)
+    assert colour == "#0072B2"

@@ -99,10 +99,14 @@ def exercise_from_solution(solution: nbformat.NotebookNode) -> nbformat.Notebook
     return canonicalise(nb)
 
 
-def make_exercises(execute_them: bool = True) -> list[Path]:
-    """Write exercises/NN_*.ipynb from solutions/NN_*.ipynb (and run them, so they show the unanswered state)."""
+def make_exercises(execute_them: bool = True, names: list[str] | None = None) -> list[Path]:
+    """Write exercises/NN_*.ipynb from solutions/NN_*.ipynb (and run them, so they show the unanswered state).
+
+    ``names`` limits it to some lessons, by file name (e.g. ``["01_the_inheritance.ipynb"]``)."""
     written = []
     for path in lesson_paths("solutions"):
+        if names and path.name not in {Path(n).name for n in names}:
+            continue
         target = ROOT / "exercises" / path.name
         nbformat.write(exercise_from_solution(nbformat.read(path, as_version=4)), target)
         if execute_them:
