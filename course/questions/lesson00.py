@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..checks import letter_of, question
 from ..data import load
+from .common import events_in_order
 
 # Q00.4 offers the successor states in this order; the letter is found from the data.
 Q4_CHOICES = {"A": "Belarus", "B": "Kazakhstan", "C": "Ukraine"}
@@ -34,9 +35,7 @@ def q00_2():
 @question("Q00.3", "order", hint="Sort the rows for these four event_ids by `date` (`.sort_values('date')`).",
           praise="Independence came first, the Soviet Union's formal end last: Ukraine was a state before the USSR was gone.")
 def q00_3():
-    events = load("events")
-    chosen = events[events["event_id"].isin(Q3_EVENTS)].sort_values("date")
-    return list(chosen["event_id"])
+    return events_in_order(Q3_EVENTS)
 
 
 @question("Q00.4", "choice", choices=tuple(Q4_CHOICES),

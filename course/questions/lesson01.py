@@ -4,6 +4,7 @@ import pandas as pd
 
 from ..checks import question
 from ..data import load
+from .common import events_in_order
 
 Q4_CHOICES = {
     "A": "a member of the Warsaw Pact in its own right",
@@ -67,8 +68,7 @@ def q01_4():
           hint="Look up the four `event_id`s in `events` and sort them by `date`.",
           praise="The Soviet weapons had left the Central European allies, and the pact itself was gone, before Ukraine was independent.")
 def q01_5():
-    events = load("events")
-    return list(events[events["event_id"].isin(Q5_EVENTS)].sort_values("date")["event_id"])
+    return events_in_order(Q5_EVENTS)
 
 
 @question("Q01.6", "table", key="republic", columns=("republic", "warheads_low", "warheads_high"),
