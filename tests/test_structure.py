@@ -111,3 +111,17 @@ def test_exercise_generation_hides_answers():
     ])
     cells = exercise_from_solution(solution).cells
     assert [c.source for c in cells] == ["# Q\nanswer_1 = ...\nanswer_2 = ...", "Why?\n_Write your answer here._"]
+
+
+@pytest.mark.parametrize("doc", ["README.md", "data/README.md", "docs/instructor_guide.md", "docs/glossary.md"])
+def test_links_in_docs_resolve(doc):
+    path = ROOT / doc
+    for target in LINK.findall(path.read_text(encoding="utf-8")):
+        if not target.startswith(("http://", "https://", "mailto:")):
+            assert (path.parent / target).resolve().exists(), f"{doc}: broken link {target}"
+
+
+def test_course_map_links_every_lesson():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in LESSONS:
+        assert f"](notebooks/{path.name})" in readme, f"README's course map does not link {path.name}"
