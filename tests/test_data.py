@@ -41,6 +41,13 @@ def _edit(folder, table, column, row, value):
         ("arsenal_1991", "warheads_low", "999999", "warheads_low"),
         ("stockpiles", "warheads_low", "99999999", "warheads_low"),
         ("stockpiles", "country", "Atlantis", "country"),
+        ("withdrawal", "country", "Poland", "country"),
+        ("withdrawal", "share_removed_high", "1.5", "share_removed_high"),
+        ("withdrawal", "date", "2031-01-01", "date"),
+        ("negotiations", "kind", "handshake", "kind"),
+        ("negotiations", "date", "1993-02-30", "date"),
+        ("control", "source_ids", "nobody_said_so", "nobody_said_so"),
+        ("positions", "position", "maybe", "position"),
     ],
 )
 def test_corrupted_copy_fails(copy_of_data, table, column, value, expected):
