@@ -3,7 +3,17 @@
 from ..data import load
 
 
+def in_date_order(table: str, id_column: str, ids: list[str]) -> list[str]:
+    """The given ids of rows in ``table``, sorted by the rows' ``date`` (earliest first)."""
+    rows = load(table)
+    return list(rows[rows[id_column].isin(ids)].sort_values("date")[id_column])
+
+
 def events_in_order(event_ids: list[str]) -> list[str]:
-    """The given event ids, sorted by their date in events.csv (earliest first)."""
-    events = load("events")
-    return list(events[events["event_id"].isin(event_ids)].sort_values("date")["event_id"])
+    """Event ids sorted by their date in events.csv."""
+    return in_date_order("events", "event_id", event_ids)
+
+
+def agreements_in_order(agreement_ids: list[str]) -> list[str]:
+    """Agreement ids sorted by their date in negotiations.csv."""
+    return in_date_order("negotiations", "agreement_id", agreement_ids)

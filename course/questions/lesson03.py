@@ -4,6 +4,7 @@ import pandas as pd
 
 from ..checks import letter_of, question
 from ..data import load
+from .common import agreements_in_order
 
 SIDES = ("ukraine", "russia", "us")
 # Q03.4 asks for these agreements (agreement_id in negotiations.csv) in date order; offered scrambled.
@@ -32,12 +33,6 @@ Q8_CHOICES = {
 # Q03.9: phrases looked for in the `ukraine_got` entry of the Rada's November 1993 resolution.
 Q9_PHRASES = {"A": "security guarantees", "B": "compensation for warheads", "C": "aid for elimination",
               "D": "the whole Black Sea Fleet"}
-
-
-def agreements_in_order(agreement_ids: list[str]) -> list[str]:
-    """The given agreement ids, sorted by their date in negotiations.csv (earliest first)."""
-    table = load("negotiations")
-    return list(table[table["agreement_id"].isin(agreement_ids)].sort_values("date")["agreement_id"])
 
 
 def _agreement(agreement_id: str) -> pd.Series:
