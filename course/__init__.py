@@ -7,6 +7,6 @@ In a notebook::
 """
 
 from .checks import check
-from .data import DataFileError, cite, load
+from .data import DataFileError, bibliography, cite, load
 
-__all__ = ["load", "cite", "check", "DataFileError"]
+__all__ = ["load", "cite", "bibliography", "check", "DataFileError"]

@@ -19,7 +19,7 @@ import plotly.io as pio
 
 from . import data
 
-__all__ = ["PALETTE", "add_source", "source_line", "successor_states_map", "SUCCESSOR_STATES"]
+__all__ = ["PALETTE", "add_source", "source_line", "whiskers", "successor_states_map", "SUCCESSOR_STATES"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -65,6 +65,16 @@ def add_source(fig: go.Figure, source_ids: str | list[str] | None = None, text: 
         showarrow=False, align="left", font=dict(size=11, color="#555"),
     )
     return fig
+
+
+def whiskers(low: pd.Series, high: pd.Series, color: str = "#333", **style) -> tuple[pd.Series, dict]:
+    """An estimate range drawn the course's way: a mark at the middle, a whisker from low to high.
+
+    Returns ``(middle, error)``: plot ``middle`` and pass ``error`` as ``error_x`` or ``error_y``.
+    """
+    middle = (low + high) / 2
+    error = dict(type="data", symmetric=False, array=high - middle, arrayminus=middle - low, color=color, **style)
+    return middle, error
 
 
 def successor_states_map(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataFileError", "data_dir", "load", "table_names", "cite", "boundaries"]
+__all__ = ["DataFileError", "data_dir", "load", "table_names", "source_ids_in", "cite", "bibliography", "boundaries"]
 
 
 class DataFileError(Exception):
@@ -127,21 +127,51 @@ def load(name: str) -> pd.DataFrame:
     return _load_cached(name, str(data_dir())).copy()
 
 
-def cite(source_ids: str | list[str], sources: pd.DataFrame | None = None) -> str:
-    """Short citations for ``"id1;id2"`` (or a list of such strings): ``"Publisher (year); Publisher (year)"``."""
-    if sources is None:
-        sources = load("sources")
-    joined = source_ids if isinstance(source_ids, str) else ";".join(source_ids)
-    ids = joined.split(";")
+def source_ids_in(*parts) -> list[str]:
+    """Every source id in ``parts``, once each, in order of first appearance.
+
+    A part can be ``"id1;id2"``, a list of such strings, a Series of them, or a
+    table with a ``source_ids`` column (all of its rows are counted).
+    """
+    found: list[str] = []
+    for part in parts:
+        if isinstance(part, pd.DataFrame):
+            part = part["source_ids"]
+        if isinstance(part, str):
+            found += [i.strip() for i in part.split(";") if i.strip()]
+        else:
+            found += source_ids_in(*part)
+    return list(dict.fromkeys(found))
+
+
+def _known(ids: list[str], sources: pd.DataFrame) -> pd.DataFrame:
     by_id = sources.set_index("source_id")
-    parts = []
-    for source_id in (i.strip() for i in ids):
+    for source_id in ids:
         if source_id not in by_id.index:
             raise DataFileError(f"Unknown source id {source_id!r}: add it to {data_dir() / 'sources.csv'}.")
+    return by_id
+
+
+def cite(source_ids, sources: pd.DataFrame | None = None) -> str:
+    """Short citations, ``"Publisher (year); Publisher (year)"``, for any parts ``source_ids_in`` accepts."""
+    sources = load("sources") if sources is None else sources
+    ids = source_ids_in(source_ids)
+    by_id = _known(ids, sources)
+    parts = []
+    for source_id in ids:
         row = by_id.loc[source_id]
         year = f" ({row['year']})" if pd.notna(row["year"]) else ""
         parts.append(f"{row['publisher']}{year}")
     return "; ".join(dict.fromkeys(parts))
+
+
+def bibliography(*parts) -> pd.DataFrame:
+    """The rows of sources.csv cited by ``parts`` (tables, id strings...), in the bibliography's order."""
+    sources = load("sources")
+    ids = source_ids_in(*parts)
+    _known(ids, sources)
+    cited = sources[sources["source_id"].isin(ids)]
+    return cited[["source_id", "author", "title", "publisher", "year"]].reset_index(drop=True)
 
 
 @lru_cache(maxsize=None)

@@ -186,3 +186,28 @@ def test_categorical_map_gives_each_label_its_colour():
     position = (trace.z[russia] - trace.zmin) / (trace.zmax - trace.zmin)
     colour = next(c for (lo, c), (hi, _) in zip(trace.colorscale, trace.colorscale[1:]) if lo <= position <= hi and c == _)
     assert colour == "#0072B2"
+
+
+def test_source_ids_are_gathered_from_tables_strings_and_lists():
+    from course.data import source_ids_in
+
+    table = pd.DataFrame({"source_ids": ["a;b", "b;c"]})
+    assert source_ids_in(table, "c;d", ["e", "a;f"], pd.Series(["g"])) == ["a", "b", "c", "d", "e", "f", "g"]
+
+
+def test_bibliography_lists_each_cited_source_once_and_rejects_unknown_ids():
+    from course import bibliography
+
+    arsenal = load("arsenal_1991")
+    listed = bibliography(arsenal, "naturalearth_admin0_50m")
+    expected = {i for ids in arsenal["source_ids"] for i in ids.split(";")} | {"naturalearth_admin0_50m"}
+    assert set(listed["source_id"]) == expected and listed["source_id"].is_unique
+    with pytest.raises(DataFileError, match="no_such_source"):
+        bibliography("no_such_source")
+
+
+def test_whiskers_span_low_to_high_around_the_middle():
+    low, high = pd.Series([100, 50]), pd.Series([300, 50])
+    middle, error = charts.whiskers(low, high)
+    assert list(middle) == [200, 50]
+    assert list(middle + error["array"]) == [300, 50] and list(middle - error["arrayminus"]) == [100, 50]

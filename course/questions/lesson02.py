@@ -83,7 +83,7 @@ def q02_4():
                "assurances came later, and the NPT recognises only five nuclear-weapon states.",
           praise="Two commitments in one protocol: treaty status on a par with Russia, and a promise to be non-nuclear.")
 def q02_5():
-    return letter_of(Q5_CHOICES, Q5_CHOICES["B"])
+    return "B"  # a reading of the protocol's text, not a value in the data
 
 
 @question("Q02.6", "order",
