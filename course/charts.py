@@ -11,6 +11,7 @@ Every chart gets a source line with :func:`add_source`.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -19,7 +20,7 @@ import plotly.io as pio
 
 from . import data
 
-__all__ = ["PALETTE", "add_source", "source_line", "whiskers", "successor_states_map", "SUCCESSOR_STATES"]
+__all__ = ["PALETTE", "add_source", "source_line", "whiskers", "successor_states_map", "for_display", "SUCCESSOR_STATES"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -77,6 +78,66 @@ def whiskers(low: pd.Series, high: pd.Series, color: str = "#333", **style) -> t
     return middle, error
 
 
+def _simplify(points: list, tolerance: float) -> list:
+    """Douglas–Peucker: the fewest points of a line that stay within ``tolerance`` of it."""
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        length = math.hypot(x2 - x1, y2 - y1)
+        far, farthest = 0.0, None
+        for i in range(first + 1, last):
+            x, y = points[i]
+            if length:
+                distance = abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / length
+            else:
+                distance = math.hypot(x - x1, y - y1)
+            if distance > far:
+                far, farthest = distance, i
+        if farthest is not None and far > tolerance:
+            keep[farthest] = True
+            stack += [(first, farthest), (farthest, last)]
+    return [p for p, kept in zip(points, keep) if kept]
+
+
+def for_display(features: list[dict], zoom: float) -> list[dict]:
+    """Country outlines at the detail a map at ``zoom`` can show, so notebooks store no invisible detail.
+
+    At MapLibre zoom ``z`` a pixel spans 360 / (512 · 2^z) degrees of longitude. Each ring is simplified
+    to within a pixel, coordinates are rounded to the decimal place that resolves a pixel, and polygons
+    smaller than a pixel (small islands) are dropped. A student who zooms in sees coarser outlines; the
+    full-detail boundaries stay in ``data/boundaries/``.
+    """
+    pixel = 360 / (512 * 2 ** zoom)
+    decimals = max(0, math.ceil(-math.log10(pixel)))
+    shown = []
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        kept = []
+        for polygon in sorted(polygons, key=lambda rings: -_extent(rings[0])):
+            rings = [_rounded(_simplify(ring, pixel), decimals) for ring in polygon]
+            rings = [ring for ring in rings if len(ring) >= 4 and _extent(ring) >= pixel]
+            if rings and rings[0] is not None:
+                kept.append(rings)
+        if not kept:  # smaller than a pixel: keep its outline as it is
+            kept = [polygons[0]]
+        shown.append({**feature, "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+    return shown
+
+
+def _rounded(ring: list, decimals: int) -> list:
+    rounded = [[round(x, decimals), round(y, decimals)] for x, y in ring]
+    return [p for i, p in enumerate(rounded) if i == 0 or p != rounded[i - 1]]
+
+
+def _extent(ring: list) -> float:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return max(max(xs) - min(xs), max(ys) - min(ys))
+
+
 def successor_states_map(
     values: pd.DataFrame,
     *,
@@ -86,6 +147,8 @@ def successor_states_map(
     title: str,
     colorbar_title: str = "",
     categories: dict[str, str] | None = None,
+    center: tuple[float, float] = (55, 75),
+    zoom: float = 1.25,
 ) -> go.Figure:
     """A map of the Soviet successor states coloured by ``values[color]``, drawn offline.
 
@@ -98,8 +161,10 @@ def successor_states_map(
 
     For a categorical map, give ``categories`` ({label: colour}) and put the
     labels in ``values[color]``; the colour bar then works as a legend.
+    ``center`` (latitude, longitude) and ``zoom`` frame the map; outlines are
+    stored at the detail that zoom can show (:func:`for_display`).
     """
-    features = data.boundaries()["features"]
+    features = for_display(data.boundaries()["features"], zoom)
     shown = set(values[iso3])
     coloured = {"type": "FeatureCollection", "features": [f for f in features if f["id"] in shown]}
     # Neighbours are a plain grey layer under the trace, so each outline is stored in the figure only once.
@@ -123,7 +188,7 @@ def successor_states_map(
     fig.update_layout(
         title=title,
         map=dict(
-            style="white-bg", center=dict(lat=55, lon=75), zoom=1.25,
+            style="white-bg", center=dict(lat=center[0], lon=center[1]), zoom=zoom,
             layers=[dict(sourcetype="geojson", source=context, type="fill", below="traces",
                          color="#e6e6e6", fill=dict(outlinecolor="white"))],
         ),

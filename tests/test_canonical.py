@@ -6,7 +6,7 @@ import copy
 import nbformat
 import pytest
 
-from tools.notebooks import PLOTLY_JSON, ROOT, canonicalise, lesson_paths
+from tools.notebooks import PLOTLY_JSON, ROOT, canonicalise, lesson_paths, write
 
 ALL = [p for folder in ("notebooks", "solutions", "exercises") for p in lesson_paths(folder)]
 
@@ -52,4 +52,17 @@ def test_nothing_volatile_is_stored(path):
 
 @pytest.mark.parametrize("path", ALL, ids=_rel)
 def test_small(path):
-    assert path.stat().st_size < 1_000_000
+    """Quick to open on Binder and in git: under 300 KB (issue "Speed"); each chart is stored on one line."""
+    assert path.stat().st_size < 300_000
+    text = path.read_text(encoding="utf-8")
+    assert text == _written(nbformat.read(path, as_version=4)), "write notebooks with tools.notebooks.write"
+
+
+def _written(nb):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "nb.ipynb"
+        write(nb, target)
+        return target.read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """Unit tests of the helper package: data loading and chart style."""
 
 import json
+import math
 import shutil
 import subprocess
 import sys
@@ -140,8 +141,8 @@ def _inside(point, ring):
     return inside
 
 
-def _country_at(point):
-    for feature in course_data.boundaries()["features"]:
+def _country_at(point, features=None):
+    for feature in features or course_data.boundaries()["features"]:
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for polygon in polygons:
@@ -150,21 +151,70 @@ def _country_at(point):
     return None
 
 
-@pytest.mark.parametrize(
-    "place, lon_lat, iso3",
-    [
-        ("Simferopol, Crimea", (34.10, 44.95), "UKR"),
-        ("Sevastopol", (33.55, 44.60), "UKR"),
-        ("Donetsk", (37.80, 48.00), "UKR"),
-        ("Kyiv", (30.52, 50.45), "UKR"),
-        ("Moscow", (37.62, 55.75), "RUS"),
-        ("Minsk", (27.56, 53.90), "BLR"),
-        ("Almaty", (76.90, 43.25), "KAZ"),
-        ("Kaliningrad", (20.51, 54.71), "RUS"),
-    ],
-)
+PLACES = [
+    ("Simferopol, Crimea", (34.10, 44.95), "UKR"),
+    ("Sevastopol", (33.55, 44.60), "UKR"),
+    ("Donetsk", (37.80, 48.00), "UKR"),
+    ("Kyiv", (30.52, 50.45), "UKR"),
+    ("Moscow", (37.62, 55.75), "RUS"),
+    ("Minsk", (27.56, 53.90), "BLR"),
+    ("Almaty", (76.90, 43.25), "KAZ"),
+    ("Kaliningrad", (20.51, 54.71), "RUS"),
+]
+
+
+@pytest.mark.parametrize("place, lon_lat, iso3", PLACES)
 def test_boundaries_are_the_internationally_recognised_ones(place, lon_lat, iso3):
     assert _country_at(lon_lat) == iso3, place
+
+
+@pytest.mark.parametrize("zoom", [1.25, 1.7, 4])
+def test_map_outlines_keep_the_borders_at_the_detail_the_zoom_shows(zoom):
+    """Simplified for display, each test place is in its country (or within a pixel of its outline), never in
+    another; coordinates carry no more decimals than a pixel needs; fewer points are stored than shipped."""
+    shipped = course_data.boundaries()["features"]
+    shown = charts.for_display(shipped, zoom)
+    pixel = 360 / (512 * 2 ** zoom)
+    for place, lon_lat, iso3 in PLACES:
+        found = _country_at(lon_lat, shown)
+        assert found in (iso3, None), f"{place} drawn in {found}"
+        if found is None:
+            outline = next(f for f in shown if f["id"] == iso3)["geometry"]["coordinates"]
+            assert min(_distance(lon_lat, ring) for polygon in outline for ring in polygon) <= pixel, place
+    size = lambda features: len(json.dumps([f["geometry"] for f in features]))  # noqa: E731
+    assert size(shown) < size(shipped)
+    decimals = math.ceil(-math.log10(pixel))  # enough to resolve one pixel
+    for feature in shown:
+        for polygon in feature["geometry"]["coordinates"]:
+            assert all(round(x, decimals) == x and round(y, decimals) == y for x, y in polygon[0])
+
+
+def _distance(point, ring):
+    """Shortest distance from a point to a ring's edges, in degrees."""
+    px, py = point
+    best = math.inf
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        dx, dy = x2 - x1, y2 - y1
+        t = max(0, min(1, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy or 1)))
+        best = min(best, math.hypot(px - x1 - t * dx, py - y1 - t * dy))
+    return best
+
+
+def test_simplify_keeps_the_corners_and_drops_what_lies_within_tolerance():
+    line = [(0, 0), (1, 0.01), (2, 0), (2, 2), (0, 2), (0, 0)]
+    assert charts._simplify(line, 0.1) == [(0, 0), (2, 0), (2, 2), (0, 2), (0, 0)]
+    assert charts._simplify(line, 0.001) == line
+
+
+def test_charts_do_not_import_the_slow_iri_grammar():
+    """Every lesson's first cell imports the chart module: it must not compile rfc3987-syntax's Lark grammars.
+
+    plotly imports nbformat, which imports jsonschema; jsonschema 4.25 and later import rfc3987_syntax at
+    import time (about 2 s here). requirements.txt pins jsonschema below that; this fails if the pin is lost.
+    """
+    code = "import sys, course.charts, plotly.express; print(sorted({'rfc3987_syntax', 'lark'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
 
 
 def test_boundaries_do_not_cross_the_antimeridian():

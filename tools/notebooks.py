@@ -8,6 +8,8 @@ twice gives the same file.
 
 from __future__ import annotations
 
+import copy
+import json
 import os
 import re
 from pathlib import Path
@@ -25,6 +27,11 @@ ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)\s*=(?!=)")
 
 def lesson_paths(folder: str) -> list[Path]:
     return sorted(p for p in (ROOT / folder).glob("[0-9][0-9]_*.ipynb"))
+
+
+def all_notebooks() -> list[Path]:
+    """Every lesson notebook in the three folders."""
+    return [path for folder in FOLDERS for path in lesson_paths(folder)]
 
 
 def canonicalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -46,6 +53,27 @@ def canonicalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def write(nb: nbformat.NotebookNode, path: Path) -> None:
+    """Write ``nb`` as nbformat does (indented, sorted keys), except that each chart is one compact line.
+
+    nbformat indents every nested list, so a map's outlines would take one line per number and several
+    times their size. Any JSON reader (nbformat, JupyterLab, nbval) reads the file the same either way.
+    """
+    nbformat.validate(nb)
+    nb = copy.deepcopy(nb)
+    charts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if PLOTLY_JSON in data:
+                charts.append(json.dumps(data[PLOTLY_JSON], sort_keys=True, ensure_ascii=False, separators=(",", ":")))
+                data[PLOTLY_JSON] = f"@@chart {len(charts) - 1}@@"
+    text = nbformat.writes(nb)
+    for index, chart in enumerate(charts):
+        text = text.replace(f'"@@chart {index}@@"', chart, 1)
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
 def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
     """Run the notebook at ``path`` on a fresh kernel and write it back canonically."""
     os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"
@@ -56,7 +84,7 @@ def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
     )
     client.execute()
     canonicalise(nb)
-    nbformat.write(nb, path)
+    write(nb, path)
     return nb
 
 
@@ -108,7 +136,7 @@ def make_exercises(execute_them: bool = True, names: list[str] | None = None) ->
         if names and path.name not in {Path(n).name for n in names}:
             continue
         target = ROOT / "exercises" / path.name
-        nbformat.write(exercise_from_solution(nbformat.read(path, as_version=4)), target)
+        write(exercise_from_solution(nbformat.read(path, as_version=4)), target)
         if execute_them:
             execute(target)
         written.append(target)
