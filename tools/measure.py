@@ -86,17 +86,23 @@ def _timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
 
 
 def setup_table() -> bool:
-    """A fresh `make` set-up (in a clean clone) beside `python -m venv` + `pip install` of the same lock."""
+    """A fresh `make` set-up (in a clean clone of HEAD) beside `python -m venv` + `pip install` of the same
+    requirements; each twice, alternating, best of two (so both find pip's cache equally warm)."""
+    bare, setup = [], []
     with tempfile.TemporaryDirectory() as scratch:
         clone = Path(scratch) / "clone"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-        bare_venv = Path(scratch) / "bare"
-        bare = _timed([sys.executable, "-m", "venv", str(bare_venv)], clone)
-        bare += _timed([str(bare_venv / "bin" / "python"), "-m", "pip", "install", "-q", "-r", "requirements.txt"], clone)
-        setup = _timed(["make", "-s", ".venv/.installed", f"PYTHON={sys.executable}"], clone)
-    print(f"\nbare venv + pip install of requirements.txt: {bare:.1f} s; fresh `make` set-up: {setup:.1f} s "
-          f"({setup / bare:.2f}×, budget {SETUP_BUDGET}×)")
-    return setup <= SETUP_BUDGET * bare
+        for _ in range(2):
+            shutil.rmtree(clone / ".venv", ignore_errors=True)
+            shutil.rmtree(Path(scratch) / "bare", ignore_errors=True)
+            venv = Path(scratch) / "bare"
+            bare.append(_timed([sys.executable, "-m", "venv", str(venv)], clone)
+                        + _timed([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+                                 clone))
+            setup.append(_timed(["make", "-s", ".venv/.installed", f"PYTHON={sys.executable}"], clone))
+    print(f"\nbare venv + pip install of requirements.txt: {min(bare):.1f} s; fresh `make` set-up: {min(setup):.1f} s "
+          f"({min(setup) / min(bare):.2f}×, budget {SETUP_BUDGET}×)")
+    return min(setup) <= SETUP_BUDGET * min(bare)
 
 
 def test_table() -> bool:
