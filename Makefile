@@ -9,12 +9,13 @@ STAMP := $(VENV)/.installed
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 TEST_ARGS ?=
 
-.PHONY: lab test exercises execute clean help
+.PHONY: lab test sync exercises execute clean help
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
 	@echo "make test       run every test"
-	@echo "make exercises  regenerate exercises/ from solutions/"
+	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
+	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
 
 $(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
@@ -31,11 +32,14 @@ test: $(STAMP)
 	PLOTLY_RENDERER=plotly_mimetype $(BIN)/python -m pytest -n 2 --dist loadscope $(TEST_ARGS) \
 		tests --nbval notebooks solutions exercises
 
+sync: $(STAMP)
+	$(BIN)/python -m tools.sync
+
 exercises: $(STAMP)
-	$(BIN)/python tools/make_exercises.py
+	$(BIN)/python -m tools.make_exercises
 
 execute: $(STAMP)
-	$(BIN)/python tools/execute.py
+	$(BIN)/python -m tools.execute
 
 clean:
 	rm -rf $(VENV) .jupyter-test

@@ -1,30 +1,52 @@
 """Self-checking exercises: ``check("Q00.1", answer)`` prints one friendly line.
 
-Each question is registered in ``course/questions/`` with the kind of answer it
-wants and a function that computes the expected answer from the data, so a
-fix to the data can never leave a stale answer behind. ``check`` never raises:
-whatever it is given, the student sees one of
+A question is specified once, beside its prompt in the solution master (``tools/questions.py`` says how);
+``make sync`` gathers the specifications into ``course/questions/specs.json``. Where the expected answer
+comes from the data, a function in ``course/questions/lessonNN.py`` computes it (``@expected("Q02.6")``),
+so a fix to the data can never leave a stale answer behind.
 
-    ✔ Q00.1 correct. ...
-    ✘ Q00.1 not yet. <hint that does not give the answer away>
-    ⏳ Q00.1 not answered yet. ...
+``check`` never raises. Whatever it is given, the student sees one line:
+
+    ✔ Q00.1 correct. <what the result means>
+    ✘ Q00.1 not yet. <a hint that does not give the answer away>
+    ⏳ Q00.1 not answered yet. <how to start>
+    ⚠ Q00.1 could not be checked. <a problem in the course, not in the answer: what to tell the instructor>
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
+import json
 import math
 import numbers
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
 
-__all__ = ["check", "evaluate", "question", "QUESTIONS", "Result"]
+from .lessons import lessons
 
-CORRECT, NOT_YET, UNANSWERED = "correct", "not yet", "not answered yet"
-_SYMBOL = {CORRECT: "✔", NOT_YET: "✘", UNANSWERED: "⏳"}
+__all__ = ["check", "evaluate", "expected", "questions", "Question", "Result", "UnexpectedData"]
+
+CORRECT, NOT_YET, UNANSWERED, COURSE_ERROR = "correct", "not yet", "not answered yet", "could not be checked"
+_SYMBOL = {CORRECT: "✔", NOT_YET: "✘", UNANSWERED: "⏳", COURSE_ERROR: "⚠"}
+SPECS = Path(__file__).resolve().parent / "questions" / "specs.json"
+TELL_INSTRUCTOR = ("This is a problem in the course, not in your answer: please tell your instructor (or open an "
+                   "issue), quoting this line.")
+
+
+class UnexpectedData(Exception):
+    """The data do not support the question any more (a course bug): raised by expected-answer functions."""
+
+
+def require(condition: bool, problem: str) -> None:
+    """In an expected-answer function: fail loudly, naming the ``problem``, when the data are not as the question assumes."""
+    if not condition:
+        raise UnexpectedData(problem)
 
 
 @dataclass(frozen=True)
@@ -36,38 +58,89 @@ class Result:
         return f"{_SYMBOL[self.status]} {qid} {self.status}. {self.message}".rstrip()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     qid: str
     kind: str  # number | date | choice | order | table
-    expected: Callable[[], Any]
     hint: str
-    tolerance: float = 0.0  # numbers: absolute tolerance
-    choices: tuple[str, ...] = ()  # choice: the letters on offer
+    praise: str
+    objective: tuple[int, ...]
+    lookup: bool
+    choices: dict = field(default_factory=dict)  # choice: letter -> wording, in the order shown
+    answer: str | None = None  # choice: a fixed letter (conceptual questions)
+    values: dict = field(default_factory=dict)  # choice: letter -> the data value it stands for
+    tolerance: float = 0.0  # number: absolute tolerance
     key: str = ""  # table: the column rows are matched on
     columns: tuple[str, ...] = ()  # table: the columns it must have
-    praise: str = ""  # said on a correct answer: what the result means
-    extra: dict = field(default_factory=dict)
+    stretch: bool = False
+    compute: Callable[[], Any] | None = None  # computes the expected answer from data/
+
+    def expected(self) -> Any:
+        """The expected answer (a letter for choice questions). Raises if the course cannot work it out."""
+        if self.answer is not None:
+            return self.answer
+        if self.compute is None:
+            raise UnexpectedData(f"no expected answer: give it an `answer` or an @expected function")
+        value = self.compute()
+        if self.kind != "choice":
+            return value
+        if self.values:
+            letters = [letter for letter, stands_for in self.values.items() if stands_for == value]
+            require(len(letters) == 1, f"the data give {value!r}, which is none of the options")
+            return letters[0]
+        require(value in self.choices, f"the expected answer {value!r} is not one of the letters offered")
+        return value
 
 
-QUESTIONS: dict[str, Question] = {}
+# ---------------------------------------------------------------- registry
+_COMPUTE: dict[str, Callable[[], Any]] = {}
 
 
-def question(qid: str, kind: str, hint: str, **options) -> Callable:
-    """Register the decorated function as the expected-answer maker for ``qid``."""
-    if kind not in {"number", "date", "choice", "order", "table"}:
-        raise ValueError(f"unknown question kind {kind!r}")
-
+def expected(qid: str) -> Callable:
+    """Register the decorated function as the maker of ``qid``'s expected answer, computed from data/."""
     def register(func: Callable[[], Any]) -> Callable[[], Any]:
-        QUESTIONS[qid] = Question(qid=qid, kind=kind, expected=func, hint=hint, **options)
+        if qid in _COMPUTE:
+            raise ValueError(f"two expected-answer functions for {qid}: {_COMPUTE[qid].__name__} and {func.__name__}")
+        _COMPUTE[qid] = func
         return func
 
     return register
 
 
-def letter_of(choices: dict[str, str], value: str) -> str:
-    """The letter under which a multiple-choice question offers ``value``."""
-    return next(letter for letter, offered in choices.items() if offered == value)
+@dataclass
+class _Registry:
+    questions: dict[str, Question]
+    broken: dict[str, str]  # lesson number -> why its question module could not be imported
+
+
+@lru_cache(maxsize=None)
+def _registry() -> _Registry:
+    specs = json.loads(SPECS.read_text(encoding="utf-8"))
+    broken = {}
+    for lesson in lessons():
+        if lesson.ready:
+            try:  # one lesson's slip must not break the others' checks
+                importlib.import_module(f"course.questions.lesson{lesson.number}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"course.questions.lesson{lesson.number}":
+                    broken[lesson.number] = f"{type(exc).__name__}: {exc}"
+            except Exception as exc:  # noqa: BLE001
+                broken[lesson.number] = f"{type(exc).__name__}: {exc}"
+    found = {}
+    for qid, spec in specs.items():
+        found[qid] = Question(
+            qid=qid, kind=spec["kind"], hint=spec["hint"], praise=spec["praise"],
+            objective=tuple(spec["objective"]), lookup=spec["lookup"], choices=spec.get("choices", {}),
+            answer=spec.get("answer"), values=spec.get("values", {}), tolerance=spec.get("tolerance", 0.0),
+            key=spec.get("key", ""), columns=tuple(spec.get("columns", ())), stretch=spec.get("stretch", False),
+            compute=_COMPUTE.get(qid),
+        )
+    return _Registry(found, broken)
+
+
+def questions() -> dict[str, Question]:
+    """Every question of the course, by id."""
+    return _registry().questions
 
 
 # ---------------------------------------------------------------- answer readers
@@ -136,7 +209,7 @@ def _as_date(answer: Any) -> _dt.date:
     raise _Unreadable(f"Expected a date such as '1945-08-06', but got {_describe(answer)}.")
 
 
-def _as_letter(answer: Any, choices: tuple[str, ...]) -> str:
+def _as_letter(answer: Any, choices: dict) -> str:
     answer = _single(answer)
     offer = ", ".join(choices)
     if not isinstance(answer, str):
@@ -169,26 +242,26 @@ def _as_table(answer: Any, q: Question) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- comparisons
-def _compare(q: Question, answer: Any, expected: Any) -> Result:
+def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
     if q.kind == "number":
         value = _as_number(answer)
-        if abs(value - float(expected)) <= q.tolerance + 1e-9:
+        if abs(value - float(expected_answer)) <= q.tolerance + 1e-9:
             return Result(CORRECT, q.praise)
-        direction = "high" if value > float(expected) else "low"
+        direction = "high" if value > float(expected_answer) else "low"
         return Result(NOT_YET, f"Your number is too {direction}. {q.hint}")
     if q.kind == "date":
         value = _as_date(answer)
-        if value == pd.Timestamp(expected).date():
+        wanted = pd.Timestamp(expected_answer).date()
+        if value == wanted:
             return Result(CORRECT, q.praise)
-        direction = "late" if value > pd.Timestamp(expected).date() else "early"
-        return Result(NOT_YET, f"That date is too {direction}. {q.hint}")
+        return Result(NOT_YET, f"That date is too {'late' if value > wanted else 'early'}. {q.hint}")
     if q.kind == "choice":
-        if _as_letter(answer, q.choices) == expected:
+        if _as_letter(answer, q.choices) == expected_answer:
             return Result(CORRECT, q.praise)
         return Result(NOT_YET, q.hint)
     if q.kind == "order":
         value = _as_sequence(answer)
-        wanted = [str(item).lower() for item in expected]
+        wanted = [str(item).lower() for item in expected_answer]
         if sorted(value) != sorted(wanted):
             return Result(NOT_YET, f"Use each of the {len(wanted)} items exactly once, spelled as given. {q.hint}")
         if value == wanted:
@@ -196,9 +269,8 @@ def _compare(q: Question, answer: Any, expected: Any) -> Result:
         right = sum(a == b for a, b in zip(value, wanted))
         return Result(NOT_YET, f"{right} of {len(wanted)} are in the right place. {q.hint}")
     if q.kind == "table":
-        table = _as_table(answer, q)
-        mine = _normalise(table, q.key)
-        theirs = _normalise(expected[list(q.columns)], q.key)
+        mine = _normalise(_as_table(answer, q), q.key)
+        theirs = _normalise(expected_answer[list(q.columns)], q.key)
         if not mine.index.is_unique:
             return Result(NOT_YET, f"Each value of {q.key!r} should appear in one row only. {q.hint}")
         missing = theirs.index.difference(mine.index)
@@ -213,34 +285,51 @@ def _compare(q: Question, answer: Any, expected: Any) -> Result:
     raise ValueError(f"unknown kind {q.kind}")
 
 
-def _normalise(table: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Compare tables by value, not by dtype: numbers rounded, text stripped and lower-cased."""
-    def tidy(value: Any) -> Any:
-        if isinstance(value, numbers.Number) and not isinstance(value, bool):
-            return round(float(value), 6)
-        return str(value).strip().lower()
+def _tidy(value: Any) -> Any:
+    """One cell, compared by value: numbers rounded, text stripped and lower-cased, every kind of empty alike."""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # lists and other containers
+        pass
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return round(float(value), 6)
+    return str(value).strip().lower()
 
-    out = table.copy().astype(object).map(tidy)
-    return out.set_index(key)
+
+def _normalise(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    return table.copy().astype(object).map(_tidy).set_index(key)
 
 
 # ---------------------------------------------------------------- public API
 def evaluate(qid: str, answer: Any) -> Result:
     """Judge ``answer`` to question ``qid``. Never raises."""
-    from . import questions  # noqa: F401  (registers every lesson's questions)
-
-    q = QUESTIONS.get(str(qid).strip()) if isinstance(qid, str) else None
+    try:
+        registry = _registry()
+    except Exception as exc:  # noqa: BLE001  (the question list itself is missing or corrupt)
+        return Result(COURSE_ERROR, f"The course's list of questions could not be read ({type(exc).__name__}). "
+                                    + TELL_INSTRUCTOR)
+    q = registry.questions.get(qid.strip()) if isinstance(qid, str) else None
     if q is None:
         return Result(NOT_YET, f"There is no question {qid!r}; check the id in the line above.")
+    lesson = q.qid[1:3]
+    if lesson in registry.broken:
+        return Result(COURSE_ERROR, f"The checks of lesson {lesson} could not be loaded ({registry.broken[lesson]}). "
+                                    + TELL_INSTRUCTOR)
+    if _is_placeholder(answer):
+        return Result(UNANSWERED, "Replace the ... with your answer and run the cell again. First step: " + q.hint)
     try:
-        if _is_placeholder(answer):
-            return Result(UNANSWERED, "Replace the ... with your answer and run the cell again.")
+        wanted = q.expected()
+    except Exception as exc:  # noqa: BLE001  (a course bug: never blame the student for it)
+        return Result(COURSE_ERROR, f"The course could not work out the expected answer ({type(exc).__name__}: "
+                                    f"{exc}). " + TELL_INSTRUCTOR)
+    try:
         if isinstance(answer, pd.DataFrame) and answer.empty and q.kind != "table":
             return Result(NOT_YET, f"Your answer is an empty table. {q.hint}")
-        return _compare(q, answer, q.expected())
+        return _compare(q, answer, wanted)
     except _Unreadable as why:
         return Result(NOT_YET, str(why))
-    except Exception as exc:  # a malformed answer must never show the student a traceback
+    except Exception as exc:  # noqa: BLE001  (a malformed answer must never show the student a traceback)
         return Result(NOT_YET, f"Could not read your answer ({type(exc).__name__}). {q.hint}")
 
 

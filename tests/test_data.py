@@ -1,7 +1,5 @@
 """data/: schemas, ids, dates and cross-table facts; every check is shown to fail on a corrupted copy."""
 
-import shutil
-
 import pandas as pd
 import pytest
 
@@ -10,13 +8,6 @@ from tools.validate_data import DATA, problems
 
 def test_data_package_is_valid():
     assert problems(DATA) == []
-
-
-@pytest.fixture
-def copy_of_data(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
 
 
 def _edit(folder, table, column, row, value):
@@ -50,27 +41,27 @@ def _edit(folder, table, column, row, value):
         ("positions", "position", "maybe", "position"),
     ],
 )
-def test_corrupted_copy_fails(copy_of_data, table, column, value, expected):
-    _edit(copy_of_data, table, column, 0, value)
-    found = problems(copy_of_data)
+def test_corrupted_copy_fails(data_copy, table, column, value, expected):
+    _edit(data_copy, table, column, 0, value)
+    found = problems(data_copy)
     assert found, f"setting {table}.{column} to {value!r} went unnoticed"
     assert any(expected in message for message in found), found
 
 
-def test_duplicate_id_fails(copy_of_data):
-    path = copy_of_data / "events.csv"
+def test_duplicate_id_fails(data_copy):
+    path = data_copy / "events.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     pd.concat([frame, frame.iloc[[0]]]).to_csv(path, index=False)
-    assert problems(copy_of_data)
+    assert problems(data_copy)
 
 
-def test_icbm_warheads_match_launchers(copy_of_data):
-    path = copy_of_data / "arsenal_1991.csv"
+def test_icbm_warheads_match_launchers(data_copy):
+    path = data_copy / "arsenal_1991.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = frame.index[(frame["category"] == "icbm") & (frame["warheads_per_launcher"] != "")][0]
     frame.loc[row, "launchers"] = str(int(frame.loc[row, "launchers"]) + 50)
     frame.to_csv(path, index=False)
-    assert any("launchers × warheads" in m for m in problems(copy_of_data))
+    assert any("launchers × warheads" in m for m in problems(data_copy))
 
 
 def test_timeline_spans_the_course():

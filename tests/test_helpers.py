@@ -40,16 +40,6 @@ def test_load_returns_a_fresh_copy():
     assert "title" in load("events")
 
 
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    monkeypatch.setenv("COURSE_DATA_DIR", str(target))
-    course_data._load_cached.cache_clear()
-    yield target
-    course_data._load_cached.cache_clear()
-
-
 def test_missing_file_names_the_file(data_copy):
     (data_copy / "events.csv").unlink()
     with pytest.raises(DataFileError, match="events.csv"):

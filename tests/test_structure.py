@@ -6,14 +6,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course.checks import QUESTIONS
-from tools.notebooks import BEGIN, END, ROOT, exercise_from_solution, lesson_paths
+from course.checks import questions
+from course.lessons import lessons
+from tools import sync
+from tools.notebooks import BEGIN, END, LOCKED, ROOT, all_notebooks, exercise_from_solution, lesson_paths
 
-import course.questions  # noqa: F401
-
+QUESTIONS = questions()
 LESSONS = lesson_paths("notebooks")
-ALL = [p for folder in ("notebooks", "solutions", "exercises") for p in lesson_paths(folder)]
-KNOWN_TAGS = {"answer", "check", "reflection", "solution", "nbval-ignore-output", "nbval-skip"}
+ALL = all_notebooks()
+KNOWN_TAGS = {"answer", "check", "reflection", "solution", "question", "navigation", "nbval-ignore-output", "nbval-skip"}
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
@@ -25,11 +26,34 @@ def _rel(path):
     return str(path.relative_to(ROOT))
 
 
-def test_every_lesson_has_its_three_versions():
-    names = {p.name for p in LESSONS}
-    assert names, "no lessons found"
-    assert {p.name for p in lesson_paths("solutions")} <= names
-    assert {p.name for p in lesson_paths("exercises")} == {p.name for p in lesson_paths("solutions")}
+def test_every_ready_lesson_has_its_three_versions_and_no_notebook_is_unlisted():
+    """lessons.toml is the one list: each ready lesson exists in all three folders, and nothing else does."""
+    assert LESSONS, "no ready lessons"
+    for folder in ("notebooks", "solutions", "exercises"):
+        on_disk = {p.name for p in (ROOT / folder).glob("*.ipynb")}
+        assert on_disk == {p.name for p in lesson_paths(folder)}, f"{folder}/ differs from the ready lessons"
+
+
+def test_question_modules_match_the_ready_lessons():
+    """course.check imports lessonNN.py for each ready lesson: no module may be orphaned or unreachable."""
+    modules = {p.stem[len("lesson"):] for p in (ROOT / "course" / "questions").glob("lesson[0-9][0-9].py")}
+    ready = {lesson.number for lesson in lessons() if lesson.ready}
+    assert modules <= ready, f"question modules for lessons that are not ready: {modules - ready}"
+    assert {q[1:3] for q, spec in QUESTIONS.items() if spec.compute} <= modules
+
+
+def test_everything_generated_is_up_to_date():
+    """README course map, guide index, navigation cells, option lists and specs.json match their sources."""
+    stale = [str(p.relative_to(ROOT)) for p in sync.out_of_date()]
+    assert stale == [], f"run `make sync`: {stale}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(ROOT)))
+def test_navigation_cells_open_and_close_every_notebook(path):
+    cells = nbformat.read(path, as_version=4).cells
+    tagged = [i for i, c in enumerate(cells) if "navigation" in c.metadata.get("tags", [])]
+    assert tagged == [0, len(cells) - 1]
+    assert cells[0].source.startswith("# ") and "**Previous:**" in cells[-1].source
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=_rel)
@@ -70,11 +94,14 @@ def test_tags_are_well_formed(path):
             follower = cells[index + 1]
             assert "check" in follower.metadata.get("tags", []), f"cell {index}: an answer cell must be followed by its check"
         if "check" in tags:
+            assert all(cell.metadata.get(k) is v for k, v in LOCKED.items()), f"cell {index}: check cells are locked"
             match = re.search(r'check\("(Q\d\d\.\d+)"', cell.source)
             assert match and match.group(1) in QUESTIONS, f"cell {index}: check of an unknown question"
             assert match.group(1).startswith(f"Q{path.name[:2]}."), "question ids are numbered by lesson"
         if "reflection" in tags:
             assert cell.cell_type == "markdown"
+        if "question" in tags:
+            assert path.parent.name == "solutions" and cell.cell_type == "raw", f"cell {index}: specs live in masters"
         if path.parent.name == "notebooks":
             assert not tags & {"answer", "check", "reflection"}, "exercises live in solutions/ and exercises/"
 
@@ -103,14 +130,48 @@ def test_exercises_are_in_sync_with_solutions(path):
     assert BEGIN not in Path(ROOT / "exercises" / path.name).read_text()
 
 
-def test_exercise_generation_hides_answers():
+def test_exercise_generation_hides_answers_drops_specs_and_locks_checks():
     solution = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("**Question 1.** How many?"),
+        nbformat.v4.new_raw_cell("id: Q01.1\nkind: number", metadata={"tags": ["question"]}),
         nbformat.v4.new_code_cell(f"# Q\n{BEGIN}\nanswer_1 = 6 * 130\nanswer_2 = answer_1 + 1\n{END}"),
+        nbformat.v4.new_code_cell('check("Q01.1", answer_1)', metadata={"tags": ["check"]}),
         nbformat.v4.new_markdown_cell(f"Why?\n{BEGIN}\nBecause.\n{END}"),
         nbformat.v4.new_markdown_cell("Interpretation", metadata={"tags": ["solution"]}),
     ])
     cells = exercise_from_solution(solution).cells
-    assert [c.source for c in cells] == ["# Q\nanswer_1 = ...\nanswer_2 = ...", "Why?\n_Write your answer here._"]
+    assert [c.source for c in cells] == ["**Question 1.** How many?", "# Q\nanswer_1 = ...\nanswer_2 = ...",
+                                         'check("Q01.1", answer_1)', "Why?\n_Write your answer here._"]
+    assert cells[2].metadata["editable"] is False and cells[2].metadata["deletable"] is False
+
+
+def test_option_lists_are_written_from_the_specification():
+    from tools.questions import with_option_lists
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("**Question 2.** Which?\n\n- A. an old wording\n- B. another"),
+        nbformat.v4.new_raw_cell("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: first, B: second}\n"
+                                 "answer: A\nhint: h\npraise: p", metadata={"tags": ["question"]}),
+    ])
+    assert with_option_lists(nb).cells[0].source == "**Question 2.** Which?\n\n- A. first\n- B. second"
+
+
+@pytest.mark.parametrize("broken, complaint", [
+    ("id: Q2.1\nkind: number\nobjective: 1\nlookup: false\nhint: h\npraise: p", "not like Q02.5"),
+    ("id: Q02.1\nkind: guess\nobjective: 1\nlookup: false\nhint: h\npraise: p", "kind"),
+    ("id: Q02.1\nkind: number\nlookup: false\nhint: h\npraise: p", "missing ['objective']"),
+    ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {B: x, A: y}\nhint: h\npraise: p", "lettered"),
+    ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: no\nchoices: {A: x, B: y}\nanswer: C\nhint: h\npraise: p",
+     "not one of its choices"),
+    ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: yes, B: no}\nhint: h\npraise: p", "text"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [b]\nhint: h\npraise: p", "key"),
+    ("id: Q02.1\nkind: number\nobjective: 1\nlookup: false\nhint: [h\npraise: p", "not valid YAML"),
+])
+def test_malformed_specifications_are_refused_with_a_reason(broken, complaint):
+    from tools.questions import SpecError, parse
+
+    with pytest.raises(SpecError, match=re.escape(complaint)):
+        parse(broken, "solutions/02_x.ipynb")
 
 
 @pytest.mark.parametrize("doc", ["README.md", "data/README.md", "docs/instructor_guide.md", "docs/glossary.md"])

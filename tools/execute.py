@@ -1,16 +1,17 @@
-"""``make execute``: re-execute every notebook in place on a fresh kernel, canonically.
+"""``make execute``: re-execute notebooks in place on a fresh kernel, canonically.
 
-Usage: python tools/execute.py [notebook.ipynb ...]
-With no arguments: every lesson in notebooks/ and solutions/, then exercises/
-regenerated from solutions/ and executed.
+    python -m tools.execute [notebook.ipynb ...]
+
+With no arguments: everything generated is brought up to date first (``tools.sync``), then every lesson in
+notebooks/ and solutions/ is executed, then exercises/ is regenerated from solutions/ and executed.
 """
 
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.notebooks import ROOT, execute, lesson_paths, make_exercises  # noqa: E402
+from tools import sync
+from tools.notebooks import ROOT, execute, lesson_paths, make_exercises
 
 
 def timed(path: Path) -> None:
@@ -19,11 +20,18 @@ def timed(path: Path) -> None:
     print(f"executed {path.relative_to(ROOT)} in {time.perf_counter() - start:.1f} s")
 
 
-if sys.argv[1:]:
-    for name in sys.argv[1:]:
-        timed(Path(name).resolve())
-else:
+def main(names: list[str]) -> None:
+    if names:
+        for name in names:
+            timed(Path(name).resolve())
+        return
+    for path in sync.sync():
+        print(f"wrote {path.relative_to(ROOT)}")
     for path in lesson_paths("notebooks") + lesson_paths("solutions"):
         timed(path)
     for path in make_exercises():
         print(f"generated and executed {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

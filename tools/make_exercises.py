@@ -1,13 +1,20 @@
-"""``make exercises``: regenerate exercises/ from solutions/ and execute them.
+"""``make exercises``: bring generated files up to date, then regenerate exercises/ from solutions/ and execute them.
 
-Usage: python tools/make_exercises.py [NN_name.ipynb ...]   (default: every lesson)
+    python -m tools.make_exercises [NN_name.ipynb ...]   (default: every ready lesson)
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.notebooks import ROOT, make_exercises  # noqa: E402
+from tools import sync
+from tools.notebooks import ROOT, make_exercises
 
-for path in make_exercises(names=sys.argv[1:] or None):
-    print(f"generated and executed {path.relative_to(ROOT)}")
+
+def main(names: list[str]) -> None:
+    for path in sync.sync():
+        print(f"wrote {path.relative_to(ROOT)}")
+    for path in make_exercises(names=names or None):
+        print(f"generated and executed {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -17,6 +17,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from course.lessons import lessons
+
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("notebooks", "solutions", "exercises")
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
@@ -26,7 +28,8 @@ ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)\s*=(?!=)")
 
 
 def lesson_paths(folder: str) -> list[Path]:
-    return sorted(p for p in (ROOT / folder).glob("[0-9][0-9]_*.ipynb"))
+    """The notebooks of the ready lessons in ``lessons.toml``, in course order, in one of the three folders."""
+    return [ROOT / folder / lesson.file for lesson in lessons() if lesson.ready]
 
 
 def all_notebooks() -> list[Path]:
@@ -111,13 +114,20 @@ def _strip_solution(source: str, markdown: bool) -> str:
     return "\n".join(out)
 
 
+LOCKED = {"editable": False, "deletable": False}  # check cells, as in Data 8: run them, do not change them
+
+
 def exercise_from_solution(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The student version: solution-only cells dropped, answers replaced by placeholders, no outputs."""
+    """The student version: solution-only cells and question specifications dropped, answers replaced by
+    placeholders, check cells locked, no outputs."""
     nb = nbformat.from_dict(solution)
     cells = []
     for cell in nb.cells:
-        if "solution" in cell.metadata.get("tags", []):
+        tags = cell.metadata.get("tags", [])
+        if "solution" in tags or "question" in tags:
             continue
+        if "check" in tags:
+            cell.metadata.update(LOCKED)
         if BEGIN in cell.source:
             cell.source = _strip_solution(cell.source, markdown=cell.cell_type == "markdown")
         if cell.cell_type == "code":

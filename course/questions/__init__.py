@@ -1,3 +1,6 @@
-"""The exercise questions, one module per lesson. Importing this registers them all."""
+"""Expected answers, one module per lesson (``lessonNN.py``), computed from data/.
 
-from . import lesson00, lesson01, lesson02, lesson03  # noqa: F401
+Each question's wording, kind, choices, hint and praise live beside its prompt in the solution master;
+``make sync`` gathers them into ``specs.json``. ``course.check`` imports these modules lazily, one by one,
+for the ready lessons in ``lessons.toml``.
+"""
