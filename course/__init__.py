@@ -1,12 +1,13 @@
-"""Helpers for the Giving Up the Bomb course: data loading, chart style, exercise checks.
+"""Helpers for the Giving Up the Bomb course: data loading, honest text, chart style, exercise checks.
 
 In a notebook::
 
-    from course import load, check
+    from course import load, check, when, estimate
     import course.charts  # the course's chart style, set once
 """
 
 from .checks import check
 from .data import DataFileError, bibliography, cite, load
+from .text import estimate, when, wrap
 
-__all__ = ["load", "cite", "bibliography", "check", "DataFileError"]
+__all__ = ["load", "cite", "bibliography", "check", "DataFileError", "when", "estimate", "wrap"]

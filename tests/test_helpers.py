@@ -246,8 +246,86 @@ def test_bibliography_lists_each_cited_source_once_and_rejects_unknown_ids():
         bibliography("no_such_source")
 
 
-def test_whiskers_span_low_to_high_around_the_middle():
-    low, high = pd.Series([100, 50]), pd.Series([300, 50])
-    middle, error = charts.whiskers(low, high)
-    assert list(middle) == [200, 50]
-    assert list(middle + error["array"]) == [300, 50] and list(middle - error["arrayminus"]) == [100, 50]
+def test_range_dots_span_low_to_high_around_the_middle_and_leave_unknowns_out():
+    trace = charts.range_dots(pd.Series([100, 50, None]), pd.Series([300, 50, None]), ["a", "b", "c"])
+    middle = list(trace.x)
+    assert middle[:2] == [200, 50] and pd.isna(middle[2])  # an unknown draws nothing, never a zero
+    assert list(trace.error_x.array[:2]) == [100, 0] and list(trace.error_x.arrayminus[:2]) == [100, 0]
+    assert list(trace.customdata) == ["100–300", "50", "not known"]
+    assert trace.type == "scatter" and trace.mode == "markers"  # a dot with an interval, never a bar
+
+
+@pytest.mark.parametrize("date, precision, shown", [
+    ("1994-12-05", "day", "5 Dec 1994"),
+    ("1992-05-01", "month", "May 1992"),
+    ("1991-01-01", "year", "1991"),
+    (pd.NaT, "day", "date not known"),
+])
+def test_dates_are_written_only_as_precisely_as_known(date, precision, shown):
+    from course import when
+
+    assert when(pd.Timestamp(date) if pd.notna(date) else date, precision) == shown
+
+
+def test_a_date_of_unknown_precision_is_refused():
+    from course import when
+
+    with pytest.raises(ValueError, match="precision"):
+        when(pd.Timestamp("1992-05-01"), "week")
+
+
+def test_period_end_is_the_last_day_a_date_can_stand_for():
+    from course.text import period_end
+
+    assert period_end(pd.Timestamp("1992-05-01"), "month") == pd.Timestamp("1992-05-31")
+    assert period_end(pd.Timestamp("1992-01-01"), "year") == pd.Timestamp("1992-12-31")
+    assert period_end(pd.Timestamp("1992-05-06"), "day") == pd.Timestamp("1992-05-06")
+
+
+@pytest.mark.parametrize("low, high, kwargs, shown", [
+    (780, 780, {}, "780"),
+    (1240, 1410, {"unit": "warheads"}, "1,240–1,410 warheads"),
+    (None, None, {}, "not known"),
+    (pd.NA, 5, {}, "not known"),
+    (0.57, 0.57, {"percent": True}, "57%"),
+    (56.99999999999999, 57, {}, "57"),
+])
+def test_estimates_are_written_as_ranges_never_as_780_780(low, high, kwargs, shown):
+    from course import estimate
+
+    assert estimate(low, high, **kwargs) == shown
+
+
+def test_hover_cards_carry_title_date_details_and_sources():
+    events = load("events").head(2).assign(date_precision=["day", "year"])
+    cards = charts.hover_cards(events, "title", date="date", lines=["description"])
+    assert cards[0].startswith(f"<b>{events['title'].iloc[0][:20]}") and cite(events["source_ids"].iloc[0])[:15] in cards[0]
+    assert f"<br>{events['date'].iloc[1].year}<br>" in cards[1]  # a year-precision date shows the year only
+
+
+def test_view_menu_makes_one_button_per_view():
+    menu = charts.view_menu({"a": [{"visible": [True, False]}, {}], "b": [{"visible": [False, True]}, {}]})
+    assert [b["label"] for b in menu[0]["buttons"]] == ["a", "b"] and menu[0]["type"] == "buttons"
+    assert "type" not in charts.view_menu({"a": [{}, {}]}, dropdown=True)[0]
+
+
+def test_dated_progress_draws_what_the_sources_allow():
+    """Exact dates as dots, month-dated counts as lines across the month, silent milestones in the strip, gaps
+    over a year labelled and never bridged, and one view per group."""
+    table = pd.DataFrame({
+        "country": ["A", "A", "A", "A", "B"],
+        "date": pd.to_datetime(["1994-03-01", "1994-04-01", "1996-06-01", "1995-01-01", "1995-01-01"]),
+        "date_precision": ["day", "day", "month", "day", "day"],
+        "low": [60, 120, 1600, None, 10], "high": [60, 120, 2000, None, 10], "hover": list("abcde"),
+    })
+    fig = charts.dated_progress(table, low="low", high="high", group="country", title="{}", y_title="n")
+    names = [trace.name for trace in fig.data if trace.meta == "A"]
+    assert "A" in names and "A: dated to the month only" in names and "A: dated, no count" in names
+    gap = [t for t in fig.data if t.meta == "A" and t.fill == "toself"]
+    assert len(gap) == 1 and "no count" in gap[0].text
+    assert not [t for t in fig.data if t.mode and "lines" in t.mode and t.meta == "A" and len(t.x) > 2 and t.fill is None]
+    assert [b["label"] for b in fig.layout.updatemenus[0].buttons] == ["A", "B"]
+
+
+def test_stepped_colorscale_gives_each_category_one_colour():
+    assert charts.stepped_colorscale(["red", "blue"]) == [[0, "red"], [0.5, "red"], [0.5, "blue"], [1, "blue"]]

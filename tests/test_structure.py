@@ -9,7 +9,7 @@ import pytest
 from course.checks import questions
 from course.lessons import lessons
 from tools import sync
-from tools.notebooks import BEGIN, END, LOCKED, ROOT, all_notebooks, exercise_from_solution, lesson_paths
+from tools.notebooks import BEGIN, END, LOCKED, PLOTLY_JSON as PLOTLY, ROOT, all_notebooks, exercise_from_solution, lesson_paths
 
 QUESTIONS = questions()
 LESSONS = lesson_paths("notebooks")
@@ -186,3 +186,66 @@ def test_course_map_links_every_lesson():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in LESSONS:
         assert f"](notebooks/{path.name})" in readme, f"README's course map does not link {path.name}"
+
+
+# ---------------------------------------------------------------- readable code cells
+def _names(source):
+    """(names a cell assigns, imports or defines; names it reads) — by parsing it, not running it."""
+    import ast
+
+    tree = ast.parse(source)
+    stored, loaded = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (stored if isinstance(node.ctx, ast.Store) else loaded).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            stored.add(node.name)
+            stored |= {a.arg for a in node.args.args + node.args.kwonlyargs} if isinstance(node, ast.FunctionDef) else set()
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            stored |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Lambda):
+            stored |= {a.arg for a in node.args.args}
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+    return stored, loaded
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_section_defines_what_it_uses(path):
+    """A name is used only in the section that defines it, or comes from the setup cell (the first code cell, which
+    imports and loads). The sources section at the end gathers the lesson's tables on purpose."""
+    import builtins
+
+    section, defined, setup = "setup", {}, None
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            section = cell.source.splitlines()[0]
+        if cell.cell_type != "code":
+            continue
+        stored, loaded = _names(cell.source)
+        if setup is None:
+            setup = stored
+        elif not section.startswith("## Sources"):
+            elsewhere = {name for name in loaded - stored - setup - set(dir(builtins))
+                         if defined.get(name, section) != section}
+            assert not elsewhere, f"{section!r} uses {sorted(elsewhere)} from an earlier section: define them again"
+        defined.update(dict.fromkeys(stored, section))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(ROOT)))
+def test_chart_cells_are_short_and_do_not_copy_the_package(path):
+    """No cell that draws a chart runs over 30 lines; no notebook defines a function the package already has."""
+    import importlib
+
+    package = set()
+    for module in ["course.charts", "course.text", "course.data", "course.checks"] + \
+                  [f"course.questions.lesson{n}" for n in {p.name[:2] for p in LESSONS}]:
+        package |= {name for name, value in vars(importlib.import_module(module)).items() if callable(value)}
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        draws = any(PLOTLY in output.get("data", {}) for output in cell.get("outputs", []))
+        if draws:
+            assert len(cell.source.splitlines()) <= 30, f"a chart cell of {len(cell.source.splitlines())} lines"
+        functions = set(re.findall(r"^def (\w+)\(", cell.source, re.M))
+        assert not functions & package, f"defined in the notebook and in the package: {functions & package}"
