@@ -1,45 +1,48 @@
-# Giving Up the Bomb — two commands for students: `make lab` and `make test`.
-# Both create .venv from the pinned versions in requirements.txt on first use.
+# Giving Up the Bomb. For students: `make lab` opens the course, `make test` runs every test.
+# Both set up .venv on first use from the locked versions (tools/start.py does the work, and runs on its own
+# where there is no make: `python -m tools.start`).
 
 PYTHON ?= python3
-VENV := .venv
-BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-# JupyterLab refuses to run as root unless told; containers and CI run as root.
-ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: lab test sync exercises execute clean help
+.PHONY: help lab setup test sync exercises execute lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
-	@echo "make test       run every test"
+	@echo "make test       run every test (sets up .venv with the test tools on first use)"
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
+	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
-$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (pandas 3 requires it); run: make PYTHON=python3.11 ...")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
-	$(BIN)/python tools/install_settings.py
-	touch $(STAMP)
+lab:
+	$(PYTHON) -m tools.start
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 $(ALLOW_ROOT) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+setup:
+	$(PYTHON) -m tools.start --test
 
-test: $(STAMP)
+test: setup
 	PLOTLY_RENDERER=plotly_mimetype $(BIN)/python -m pytest -n 2 --dist loadscope $(TEST_ARGS) \
 		tests --nbval notebooks solutions exercises
 
-sync: $(STAMP)
+sync: setup
 	$(BIN)/python -m tools.sync
 
-exercises: $(STAMP)
+exercises: setup
 	$(BIN)/python -m tools.make_exercises
 
-execute: $(STAMP)
+execute: setup
 	$(BIN)/python -m tools.execute
 
+# uv resolves one lock for every platform and Python >= 3.11 (markers choose per machine); it runs from a throwaway venv.
+UV := .lock-venv/bin/uv
+LOCK_FLAGS := --universal --python-version 3.11 --annotation-style line --custom-compile-command "make lock"
+lock:
+	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/python -m pip install --quiet uv==0.13.8
+	$(UV) pip compile pyproject.toml $(LOCK_FLAGS) -o requirements.txt
+	$(UV) pip compile pyproject.toml --extra test -c requirements.txt $(LOCK_FLAGS) -o requirements-test.txt
+	rm -rf .lock-venv
+
 clean:
-	rm -rf $(VENV) .jupyter-test
+	rm -rf .venv .lock-venv

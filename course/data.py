@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["DataFileError", "data_dir", "load", "table_names", "source_ids_in", "cite", "bibliography", "boundaries"]
+__all__ = ["DataFileError", "data_dir", "load", "source_ids_in", "cite", "bibliography", "boundaries"]
 
 
 class DataFileError(Exception):
@@ -41,11 +41,6 @@ def _read_json(path: Path) -> dict:
 
 def _descriptor() -> dict:
     return _read_json(data_dir() / "datapackage.json")
-
-
-def table_names() -> list[str]:
-    """Names of every table described in datapackage.json."""
-    return [r["name"] for r in _descriptor()["resources"] if "schema" in r]
 
 
 def _resource(name: str) -> dict:
@@ -120,7 +115,7 @@ def _load_cached(name: str, folder: str) -> pd.DataFrame:
 
 
 def load(name: str) -> pd.DataFrame:
-    """Return the table ``name`` (see ``table_names()``) as a typed DataFrame.
+    """Return the table ``name`` (a resource of data/datapackage.json) as a typed DataFrame.
 
     >>> events = load("events")
     """

@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
-from tools.notebooks import PLOTLY_JSON, ROOT, all_notebooks
+from tools.notebooks import PLOTLY_JSON, ROOT, all_notebooks, relative
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BASE_URL = "/user/student/"
@@ -205,7 +205,7 @@ def test_students_are_not_asked_to_fetch_news(lab):
     assert defaults["fetchNews"]["default"] == "false" and defaults["checkForUpdates"]["default"] is False
 
 
-@pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", all_notebooks(), ids=relative)
 def test_every_stored_chart_renders_offline_under_a_base_url(opened, path):
     result = opened[path]
     print(f"{path.relative_to(ROOT)}: {result.drawn}/{result.expected} charts drawn in {result.seconds:.1f} s")

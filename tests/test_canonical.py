@@ -6,22 +6,19 @@ import copy
 import nbformat
 import pytest
 
-from tools.notebooks import PLOTLY_JSON, ROOT, canonicalise, lesson_paths, write
+from tools.notebooks import PLOTLY_JSON, all_notebooks, canonicalise, relative, write
 
-ALL = [p for folder in ("notebooks", "solutions", "exercises") for p in lesson_paths(folder)]
-
-
-def _rel(path):
-    return str(path.relative_to(ROOT))
+ALL = all_notebooks()
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_executed_in_order_on_a_fresh_kernel(path):
     counts = [c.execution_count for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
     assert counts == list(range(1, len(counts) + 1)), "run `make execute`"
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_plotly_outputs_only_as_plotly_json(path):
     raw = path.read_text(encoding="utf-8")
     assert "cdn.plot.ly" not in raw and "plotly.js v" not in raw and "cdn.jsdelivr" not in raw
@@ -32,7 +29,7 @@ def test_plotly_outputs_only_as_plotly_json(path):
                 assert set(data) == {PLOTLY_JSON}, f"extra representations beside a chart: {set(data)}"
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_every_chart_says_its_source_and_has_a_title(path):
     for cell in nbformat.read(path, as_version=4).cells:
         for output in cell.get("outputs", []):
@@ -44,13 +41,13 @@ def test_every_chart_says_its_source_and_has_a_title(path):
                 assert layout.get("title", {}).get("text"), "chart without a title"
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_nothing_volatile_is_stored(path):
     nb = nbformat.read(path, as_version=4)
     assert canonicalise(copy.deepcopy(nb)) == nb, "run `make execute` to canonicalise"
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_small(path):
     """Quick to open on Binder and in git: under 300 KB (issue "Speed"); each chart is stored on one line."""
     assert path.stat().st_size < 300_000

@@ -9,7 +9,7 @@ import pytest
 from course.checks import questions
 from course.lessons import lessons
 from tools import sync
-from tools.notebooks import BEGIN, END, LOCKED, PLOTLY_JSON as PLOTLY, ROOT, all_notebooks, exercise_from_solution, lesson_paths
+from tools.notebooks import BEGIN, END, LOCKED, PLOTLY_JSON as PLOTLY, ROOT, all_notebooks, exercise_from_solution, lesson_paths, relative
 
 QUESTIONS = questions()
 LESSONS = lesson_paths("notebooks")
@@ -21,9 +21,6 @@ LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 def _markdown(path):
     return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
 
-
-def _rel(path):
-    return str(path.relative_to(ROOT))
 
 
 def test_every_ready_lesson_has_its_three_versions_and_no_notebook_is_unlisted():
@@ -48,7 +45,7 @@ def test_everything_generated_is_up_to_date():
     assert stale == [], f"run `make sync`: {stale}"
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_navigation_cells_open_and_close_every_notebook(path):
     cells = nbformat.read(path, as_version=4).cells
     tagged = [i for i, c in enumerate(cells) if "navigation" in c.metadata.get("tags", [])]
@@ -56,7 +53,7 @@ def test_navigation_cells_open_and_close_every_notebook(path):
     assert cells[0].source.startswith("# ") and "**Previous:**" in cells[-1].source
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=_rel)
+@pytest.mark.parametrize("path", LESSONS, ids=relative)
 @pytest.mark.parametrize(
     "heading",
     ["Learning objectives", "Time", "Prerequisites", "Summary", "Key terms", "Sources for this lesson", "Discuss in seminar"],
@@ -65,7 +62,7 @@ def test_lesson_anatomy(path, heading):
     assert re.search(rf"^#+ .*{heading}|\*\*{heading}", _markdown(path), re.M), f"{path.name} lacks '{heading}'"
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=_rel)
+@pytest.mark.parametrize("path", LESSONS, ids=relative)
 def test_objectives_are_three_to_five(path):
     text = _markdown(path)
     block = text.split("Learning objectives", 1)[1].split("\n\n", 2)
@@ -73,7 +70,7 @@ def test_objectives_are_three_to_five(path):
     assert 3 <= len(items) <= 5, items
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_previous_next_navigation_and_links_resolve(path):
     text = _markdown(path)
     assert "Previous" in text and "Next" in text, "navigation line missing"
@@ -83,7 +80,7 @@ def test_previous_next_navigation_and_links_resolve(path):
         assert (path.parent / target).resolve().exists(), f"{path.name}: broken link {target}"
 
 
-@pytest.mark.parametrize("path", ALL, ids=_rel)
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_tags_are_well_formed(path):
     cells = nbformat.read(path, as_version=4).cells
     for index, cell in enumerate(cells):
@@ -106,7 +103,7 @@ def test_tags_are_well_formed(path):
             assert not tags & {"answer", "check", "reflection"}, "exercises live in solutions/ and exercises/"
 
 
-@pytest.mark.parametrize("path", lesson_paths("solutions"), ids=_rel)
+@pytest.mark.parametrize("path", lesson_paths("solutions"), ids=relative)
 def test_solution_markers(path):
     cells = nbformat.read(path, as_version=4).cells
     for index, cell in enumerate(cells):
@@ -120,7 +117,7 @@ def test_solution_markers(path):
         assert "Rubric" in cell.source or "rubric" in cell.source, "a reflection's model answer comes with a rubric"
 
 
-@pytest.mark.parametrize("path", lesson_paths("solutions"), ids=_rel)
+@pytest.mark.parametrize("path", lesson_paths("solutions"), ids=relative)
 def test_exercises_are_in_sync_with_solutions(path):
     generated = exercise_from_solution(nbformat.read(path, as_version=4))
     committed = nbformat.read(ROOT / "exercises" / path.name, as_version=4)
@@ -210,7 +207,7 @@ def _names(source):
     return stored, loaded
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", LESSONS, ids=relative)
 def test_each_section_defines_what_it_uses(path):
     """A name is used only in the section that defines it, or comes from the setup cell (the first code cell, which
     imports and loads). The sources section at the end gathers the lesson's tables on purpose."""
@@ -232,7 +229,7 @@ def test_each_section_defines_what_it_uses(path):
         defined.update(dict.fromkeys(stored, section))
 
 
-@pytest.mark.parametrize("path", ALL, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", ALL, ids=relative)
 def test_chart_cells_are_short_and_do_not_copy_the_package(path):
     """No cell that draws a chart runs over 30 lines; no notebook defines a function the package already has."""
     import importlib
@@ -249,3 +246,34 @@ def test_chart_cells_are_short_and_do_not_copy_the_package(path):
             assert len(cell.source.splitlines()) <= 30, f"a chart cell of {len(cell.source.splitlines())} lines"
         functions = set(re.findall(r"^def (\w+)\(", cell.source, re.M))
         assert not functions & package, f"defined in the notebook and in the package: {functions & package}"
+
+
+def test_the_instructor_guide_has_a_session_plan_for_every_ready_lesson():
+    guide = (ROOT / "docs" / "instructor_guide.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", guide, re.M)
+    for lesson in lessons():
+        if lesson.ready:
+            assert sync.plan_heading(lesson) in headings, f"docs/instructor_guide.md: no '## {sync.plan_heading(lesson)}'"
+    for target in re.findall(r"\]\((#[^)]+)\)", guide):
+        assert target in {sync.anchor(h) for h in headings}, f"the guide links to a heading it lacks: {target}"
+
+
+def _term_heads(term):
+    """The ways a glossary term can be named: its head, and what is in its brackets ('Nunn–Lugar (CTR)')."""
+    term = term.lower().replace("`", "")
+    return {part.strip() for part in re.split(r" \(|\)| / ", term) if part.strip()}
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=relative)
+def test_every_key_term_of_a_lesson_is_in_the_glossary(path):
+    glossary = [_term_heads(t) for t in re.findall(r"^- \*\*(.+?)\*\*", (ROOT / "docs" / "glossary.md").read_text(), re.M)]
+    text = _markdown(path).split("Key terms", 1)[1].split("\n## ", 1)[0]
+    for term in re.findall(r"^- \*\*(.+?)\*\*", text, re.M):
+        heads = _term_heads(term)
+        assert any(heads & known or any(k.startswith(h) for h in heads for k in known) for known in glossary), \
+            f"key term {term!r} is not in docs/glossary.md"
+
+
+def test_the_glossary_is_in_alphabetical_order():
+    terms = [t.lower().replace("`", "") for t in re.findall(r"^- \*\*(.+?)\*\*", (ROOT / "docs" / "glossary.md").read_text(), re.M)]
+    assert terms == sorted(terms)

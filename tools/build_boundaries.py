@@ -1,20 +1,17 @@
 #!/usr/bin/env python3
-"""Build successor_states.geojson from Natural Earth 1:50m Admin-0 countries.
+"""Build data/boundaries/successor_states.geojson from Natural Earth 1:50m Admin-0 countries.
 
-A maintainer's tool, not run by the course or its tests. Build-only environment (a throwaway venv):
-    Python 3.11.7
-    shapely==2.2.0   (numpy==2.4.6)
-    -- for preview.png only (see make_preview.py):
-    plotly==7.1.0, playwright==1.65.2 (+ greenlet==3.5.6), Debian /usr/bin/chromium
+A maintainer's tool, not run by the course or its tests. It needs shapely, which the course does not: run it in a
+throwaway venv with the course's pins plus `shapely==2.2.0` (built with Python 3.11.7, numpy 2.4.6).
 
-Source (obtained offline from the npm registry, see SOURCE.md):
+Source, from the npm registry (so no website is needed):
     npm pack world-atlas@2.0.2
     -> package/countries-50m.json
        TopoJSON of Natural Earth v4.1.0 "Admin 0 - Countries", 1:50m, by Mike Bostock.
-       sha256 is checked below.
+       Its sha256 is checked below; data/sources.csv cites it as `naturalearth_admin0_50m`.
 
-Usage:
-    .venv/bin/python build_boundaries.py [path/to/countries-50m.json]
+Usage, from the course folder:
+    python -m tools.build_boundaries [path/to/countries-50m.json]
     (default: build/boundaries/_src/world-atlas-2.0.2/package/countries-50m.json, which is
      created by `npm pack world-atlas@2.0.2` + `tar xzf` if missing)
 
@@ -246,8 +243,7 @@ def main():
     src = ensure_source(sys.argv[1] if len(sys.argv) > 1 else SRC_DEFAULT)
     raw = open(src, "rb").read()
     digest = hashlib.sha256(raw).hexdigest()
-    if SRC_SHA256 != "__FILL__":
-        assert digest == SRC_SHA256, f"unexpected source file (sha256 {digest})"
+    assert digest == SRC_SHA256, f"unexpected source file (sha256 {digest})"
     print("source", src, "sha256", digest)
     topo = json.loads(raw)
 

@@ -32,6 +32,11 @@ def lesson_paths(folder: str) -> list[Path]:
     return [ROOT / folder / lesson.file for lesson in lessons() if lesson.ready]
 
 
+def relative(path: Path) -> str:
+    """A notebook's path from the course folder, e.g. 'solutions/02_custody_is_not_control.ipynb' (test ids, messages)."""
+    return str(path.relative_to(ROOT))
+
+
 def all_notebooks() -> list[Path]:
     """Every lesson notebook in the three folders."""
     return [path for folder in FOLDERS for path in lesson_paths(folder)]
