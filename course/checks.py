@@ -156,31 +156,49 @@ def _is_placeholder(answer: Any) -> bool:
 
 def _describe(answer: Any) -> str:
     if isinstance(answer, pd.DataFrame):
-        return "a table (DataFrame)"
+        return f"a table (DataFrame) of {len(answer)} rows"
     if isinstance(answer, pd.Series):
-        return "a column (Series)"
+        if pd.api.types.is_datetime64_any_dtype(answer):
+            return f"a Series of {len(answer)} dates (a column, or part of one)"
+        return f"a Series of {len(answer)} values (a column or a row of a table)"
+    if isinstance(answer, (pd.Timedelta, _dt.timedelta)):
+        return "a time difference (Timedelta)"
     if isinstance(answer, str):
         return "text in quotes"
     if isinstance(answer, bool):
         return "True/False"
     if isinstance(answer, (list, tuple, set)):
-        return "a list"
+        return f"a list of {len(answer)} items"
     if isinstance(answer, dict):
         return "a dictionary"
     return f"a {type(answer).__name__}"
 
 
 def _single(answer: Any) -> Any:
-    """Unwrap a one-element Series/list (e.g. the result of a filter) into its value."""
-    if isinstance(answer, pd.Series) and len(answer) == 1:
-        return answer.iloc[0]
+    """Unwrap a one-value container (a filtered Series, a 1×1 table, a one-item list or array) into its value."""
+    if isinstance(answer, pd.DataFrame) and answer.shape == (1, 1):
+        return answer.iloc[0, 0]
+    if isinstance(answer, (pd.Series, pd.Index)) and len(answer) == 1:
+        return answer[0] if isinstance(answer, pd.Index) else answer.iloc[0]
     if isinstance(answer, (list, tuple)) and len(answer) == 1:
         return answer[0]
+    if type(answer).__name__ == "ndarray" and getattr(answer, "size", 0) == 1:
+        return answer.reshape(-1)[0]
     return answer
+
+
+def _one_value_wanted(answer: Any, what: str) -> str:
+    """The message for a container of several values where one is wanted."""
+    return (f"Expected {what}, but got {_describe(answer)}. Pick the one you need first: filter to one row, "
+            f"then take its value with `.iloc[0]`.")
 
 
 def _as_number(answer: Any) -> float:
     answer = _single(answer)
+    if isinstance(answer, (pd.Timedelta, _dt.timedelta)):
+        raise _Unreadable("Your answer is a time difference (Timedelta): add `.days` to get it as a number of days.")
+    if isinstance(answer, (pd.Series, pd.DataFrame, list, tuple)) and len(answer) > 1:
+        raise _Unreadable(_one_value_wanted(answer, "a single number"))
     if isinstance(answer, bool) or not isinstance(answer, numbers.Number):
         if isinstance(answer, str):
             raise _Unreadable("Your answer is text in quotes; give a number without quotes, e.g. 42, not '42'.")
@@ -197,6 +215,8 @@ def _as_date(answer: Any) -> _dt.date:
         if pd.isna(answer):
             raise _Unreadable("Your answer is NaT (no date): check the row you selected.")
         return answer.date()
+    if answer is pd.NaT:
+        raise _Unreadable("Your answer is NaT (no date): check the row you selected.")
     if isinstance(answer, _dt.datetime):
         return answer.date()
     if isinstance(answer, _dt.date):
@@ -206,6 +226,8 @@ def _as_date(answer: Any) -> _dt.date:
             return _dt.date.fromisoformat(answer.strip())
         except ValueError:
             raise _Unreadable("Write the date as 'YYYY-MM-DD', e.g. '1945-08-06'.") from None
+    if isinstance(answer, (pd.Series, pd.DataFrame, list, tuple)):
+        raise _Unreadable(_one_value_wanted(answer, "one date"))
     raise _Unreadable(f"Expected a date such as '1945-08-06', but got {_describe(answer)}.")
 
 
@@ -234,6 +256,10 @@ def _as_table(answer: Any, q: Question) -> pd.DataFrame:
     if not isinstance(answer, pd.DataFrame):
         raise _Unreadable(f"Expected a table (DataFrame) with columns {list(q.columns)}, but got {_describe(answer)}.")
     missing = [c for c in q.columns if c not in answer.columns]
+    in_index = [c for c in missing if c in (answer.index.names or [])]
+    if in_index:
+        raise _Unreadable(f"Your table has {in_index} as its row labels (the index), not as a column: add "
+                          "`.reset_index()` to turn it into one.")
     if missing:
         raise _Unreadable(f"Your table needs the columns {list(q.columns)}; it lacks {missing}.")
     if answer.empty:
@@ -267,7 +293,7 @@ def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
         if value == wanted:
             return Result(CORRECT, q.praise)
         right = sum(a == b for a, b in zip(value, wanted))
-        return Result(NOT_YET, f"{right} of {len(wanted)} are in the right place. {q.hint}")
+        return Result(NOT_YET, f"{right} of {len(wanted)} {'is' if right == 1 else 'are'} in the right place. {q.hint}")
     if q.kind == "table":
         mine = _normalise(_as_table(answer, q), q.key)
         theirs = _normalise(expected_answer[list(q.columns)], q.key)
@@ -276,13 +302,21 @@ def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
         missing = theirs.index.difference(mine.index)
         extra = mine.index.difference(theirs.index)
         if len(missing) or len(extra):
-            return Result(NOT_YET, f"Your table has {len(mine)} rows; {len(missing)} expected rows are missing "
-                                   f"and {len(extra)} are unexpected. {q.hint}")
-        wrong = (mine.loc[theirs.index] != theirs).any(axis=1).sum()
+            return Result(NOT_YET, f"Your table has {_count(len(mine), 'row')}; {_count(len(missing), 'expected row')} "
+                                   f"{'is' if len(missing) == 1 else 'are'} missing and {len(extra)} "
+                                   f"{'is' if len(extra) == 1 else 'are'} unexpected. {q.hint}")
+        differs = mine.loc[theirs.index] != theirs
+        wrong = int(differs.any(axis=1).sum())
         if wrong:
-            return Result(NOT_YET, f"{wrong} of {len(theirs)} rows have a wrong value. {q.hint}")
+            columns = [c for c in differs.columns if differs[c].any()]
+            return Result(NOT_YET, f"{wrong} of {_count(len(theirs), 'row')} {'has' if wrong == 1 else 'have'} a wrong "
+                                   f"value, in {', '.join(repr(c) for c in columns)}. {q.hint}")
         return Result(CORRECT, q.praise)
     raise ValueError(f"unknown kind {q.kind}")
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
 def _tidy(value: Any) -> Any:

@@ -243,3 +243,75 @@ def test_fixed_letters_show_their_wording_in_the_prompt():
         if q.kind == "choice":
             for letter, wording in q.choices.items():
                 assert f"- {letter}. {wording}" in prompts, f"{qid}: option {letter} is not shown as specified"
+
+
+# ---------------------------------------------------------------- what a beginner hit: feedback that teaches
+def _first(kind):
+    return next(q for q in QUESTIONS.values() if q.kind == kind)
+
+
+def test_a_table_with_the_key_as_its_index_is_told_to_reset_it():
+    q = _first("table")
+    table = q.expected()[list(q.columns)].set_index(q.key)
+    message = evaluate(q.qid, table).message
+    assert ".reset_index()" in message and "lacks" not in message
+
+
+def test_a_time_difference_is_told_to_use_days():
+    q = _first("number")
+    assert "`.days`" in evaluate(q.qid, pd.Timedelta(days=35)).message
+
+
+def test_several_dates_or_numbers_are_told_to_pick_one():
+    q = _first("date")
+    message = evaluate(q.qid, pd.Series(pd.to_datetime(["1991-12-01", None]))).message
+    assert "2 dates" in message and ".iloc[0]" in message
+    assert ".iloc[0]" in evaluate(_first("number").qid, pd.Series([1.0, 2.0])).message
+
+
+def test_one_value_in_any_container_counts_as_that_value():
+    q = _first("number")
+    value = q.expected()
+    for shaped in (pd.Series([value]), [value], np.array([value]), pd.DataFrame({"x": [value]}), pd.Index([value])):
+        assert evaluate(q.qid, shaped).status == CORRECT, type(shaped)
+
+
+def test_a_wrong_table_names_the_wrong_column_and_counts_in_good_english():
+    q = _first("table")
+    table = q.expected()[list(q.columns)].copy().astype(object)
+    value_column = [c for c in q.columns if c != q.key][0]
+    table.iloc[0, table.columns.get_loc(value_column)] = "wrong"
+    message = evaluate(q.qid, table).message
+    assert f"1 of {len(table)} rows has a wrong value, in '{value_column}'" in message
+
+
+def test_an_ordering_message_is_in_good_english():
+    q = _first("order")
+    wanted = list(q.expected())
+    swapped = wanted[1:] + wanted[:1]  # everything one place out
+    assert " are in the right place" in evaluate(q.qid, swapped).message or " is in the right place" in \
+        evaluate(q.qid, swapped).message
+
+
+FRIENDLY = r'''
+import sys
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+shell.run_cell("import course, pandas as pd")
+shell.run_cell(sys.argv[1])
+'''
+
+
+@pytest.mark.parametrize("code, says", [
+    ("q4 = B", 'a letter answer goes in quotes, like "B"'),
+    ("a = pd.Series(pd.to_datetime(['1992-03-12'])); b = a + pd.Timedelta(days=35); (b - a).days", "`.dt.days`"),
+    ("arsenal = course.load('arsenal_1991'); arsenal['warhead_low']", "Did you mean 'warheads_low'?"),
+    ("answer = undefined_table", "have you run the cells above"),
+])
+def test_common_errors_get_a_plain_language_line_under_the_traceback(code, says):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", FRIENDLY, code], capture_output=True, text=True, timeout=60)
+    assert "Traceback" in out.stdout or "Error" in out.stdout  # the traceback is still shown
+    assert says in out.stdout, out.stdout[-800:]
