@@ -32,7 +32,7 @@ from . import data
 from .text import estimate, period_end, when, wrap
 
 __all__ = ["PALETTE", "HOVER", "HOVER_PX", "SUCCESSOR_STATES", "add_source", "source_line", "hover_card", "hover_cards",
-           "range_dots", "dated_progress", "view_menu", "stepped_colorscale", "successor_states_map", "for_display"]
+           "range_dots", "dated_progress", "view_menu", "stepped_colorscale", "successor_states_map", "map_view", "for_display"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies. Their
 # yellow is left out (too faint on white); a mid grey, dark enough to read on white, takes the last place.
@@ -113,18 +113,22 @@ def range_dots(low: pd.Series, high: pd.Series, labels, *, name: str = "estimate
                hover=None, horizontal: bool = True) -> go.Scatter:
     """Estimates as a dot with an interval: the line runs from ``low`` to ``high``, the dot marks its middle.
 
-    An exact count (low = high) is a plain dot; an unknown (empty) draws nothing. ``hover`` is a list of hover
-    cards; without it, the hover shows the range ("1,240–1,410").
+    An exact count (low = high) is a plain dot; a lower bound alone (high empty: the sources say "more than") is a
+    triangle at the bound pointing towards larger values; an unknown (both empty) draws nothing. ``hover`` is a list
+    of hover cards; without it, the hover shows the range ("1,240–1,410", "at least 420").
     """
     low, high = pd.Series(low, dtype="Float64").reset_index(drop=True), pd.Series(high, dtype="Float64").reset_index(drop=True)
-    middle = (low + high) / 2
+    open_ended = low.notna() & high.isna()
+    middle = ((low + high) / 2).mask(open_ended, low)
     if hover is None:
         hover = [estimate(lo, hi) for lo, hi in zip(low, high)]
-    error = dict(type="data", symmetric=False, array=(high - middle).astype(float), arrayminus=(middle - low).astype(float),
-                 color=color, thickness=3, width=6)
+    error = dict(type="data", symmetric=False, array=(high - middle).fillna(0).astype(float),
+                 arrayminus=(middle - low).fillna(0).astype(float), color=color, thickness=3, width=6)
     axis = dict(x=middle.astype(float), y=list(labels), error_x=error) if horizontal else \
         dict(x=list(labels), y=middle.astype(float), error_y=error)
-    return go.Scatter(**axis, mode="markers", name=name, marker=dict(size=11, color=color, line=dict(color="white", width=1)),
+    symbols = [("triangle-right" if horizontal else "triangle-up") if bound else "circle" for bound in open_ended]
+    return go.Scatter(**axis, mode="markers", name=name,
+                      marker=dict(size=11, color=color, symbol=symbols, line=dict(color="white", width=1)),
                       customdata=list(hover), hovertemplate=HOVER)
 
 
@@ -292,6 +296,18 @@ def _extent(ring: list) -> float:
     return max(max(xs) - min(xs), max(ys) - min(ys))
 
 
+UNKNOWN = "#9a9a9a"  # a country whose number is not known: mid grey with a dark outline, named in the legend
+CONTEXT = "#ececec"  # neighbouring countries, drawn for orientation only
+
+
+def map_view(values: pd.DataFrame, *, iso3: str = "iso3", color: str, hover: str) -> dict:
+    """The ``restyle`` arguments that show ``values`` on a :func:`successor_states_map`: known values on its first
+    trace, countries whose value is missing on its second ("not known"). Use it for a menu between views."""
+    known, missing = values[values[color].notna()], values[values[color].isna()]
+    return {"locations": [list(known[iso3]), list(missing[iso3])], "z": [list(known[color]), [0] * len(missing)],
+            "text": [list(known[hover]), list(missing[hover])], "showlegend": [False, len(missing) > 0]}
+
+
 def successor_states_map(
     values: pd.DataFrame,
     *,
@@ -303,49 +319,55 @@ def successor_states_map(
     categories: dict[str, str] | None = None,
     center: tuple[float, float] = (55, 75),
     zoom: float = 1.25,
+    unknown: str = "number not known",
 ) -> go.Figure:
     """A map of the Soviet successor states coloured by ``values[color]``, drawn offline.
 
-    ``values`` has one row per country to colour (ISO3 code in column ``iso3``),
-    and a ``hover`` column of ready-written hover text. Neighbouring countries
-    are drawn in grey for orientation. Boundaries are the internationally
-    recognised ones shipped in ``data/boundaries/`` (source: ``naturalearth_admin0_50m``).
-    It uses MapLibre traces with a blank ("white-bg") style, so nothing is
-    fetched from the internet and the chart renders under any base URL.
+    ``values`` has one row per country to colour (ISO3 code in column ``iso3``), and a ``hover`` column of
+    ready-written hover text. A country whose value is missing is drawn grey and named in the legend as
+    ``unknown``, never coloured as if it were zero. Neighbouring countries are drawn in light grey for
+    orientation. Boundaries are the internationally recognised ones shipped in ``data/boundaries/`` (source:
+    ``naturalearth_admin0_50m``). It uses MapLibre traces with a blank ("white-bg") style, so nothing is fetched
+    from the internet and the chart renders under any base URL.
 
-    For a categorical map, give ``categories`` ({label: colour}) and put the
-    labels in ``values[color]``; the colour bar then works as a legend.
-    ``center`` (latitude, longitude) and ``zoom`` frame the map; outlines are
-    stored at the detail that zoom can show (:func:`for_display`).
+    For a categorical map, give ``categories`` ({label: colour}) and put the labels in ``values[color]``; the
+    colour bar then works as a legend. ``center`` (latitude, longitude) and ``zoom`` frame the map; outlines are
+    stored at the detail that zoom can show (:func:`for_display`). To switch views, restyle with :func:`map_view`.
     """
     features = for_display(data.boundaries()["features"], zoom)
     shown = set(values[iso3])
     coloured = {"type": "FeatureCollection", "features": [f for f in features if f["id"] in shown]}
-    # Neighbours are a plain grey layer under the trace, so each outline is stored in the figure only once.
+    # Neighbours are a plain layer under the traces, so each outline is stored in the figure only once.
     context = {"type": "FeatureCollection", "features": [f for f in features if f["id"] not in shown]}
-    z, scale, bar = values[color], "Blues", dict(title=dict(text=colorbar_title), thickness=14)
+    values = values.copy()
+    scale, bar = "Blues", dict(title=dict(text=colorbar_title), thickness=14)
     if categories:  # one flat colour per label: a stepped colour scale, its bar labelled like a legend
         labels, n = list(categories), len(categories)
-        z = values[color].map(labels.index)
+        values[color] = values[color].map(labels.index)
         scale = stepped_colorscale(list(categories.values()))
         bar.update(tickvals=list(range(n)), ticktext=labels, orientation="h", x=0, xanchor="left", y=-0.02,
                    yanchor="top", len=1, thickness=12)
-    fig = go.Figure(go.Choroplethmap(
-        geojson=coloured, featureidkey="id",
-        locations=values[iso3], z=z, text=values[hover],
-        hovertemplate="%{text}<extra></extra>",
-        colorscale=scale, marker=dict(line=dict(color="#333", width=1)),
-        colorbar=bar, name=colorbar_title,
-    ))
+    view = map_view(values, iso3=iso3, color=color, hover=hover)
+    outline = dict(line=dict(color="#333", width=1))
+    fig = go.Figure([
+        go.Choroplethmap(geojson=coloured, featureidkey="id", locations=view["locations"][0], z=view["z"][0],
+                         text=view["text"][0], hovertemplate="%{text}<extra></extra>", colorscale=scale, marker=outline,
+                         colorbar=bar, name=colorbar_title, showlegend=False),
+        go.Choroplethmap(geojson=coloured, featureidkey="id", locations=view["locations"][1], z=view["z"][1],
+                         text=view["text"][1], hovertemplate="%{text}<extra></extra>", showscale=False,
+                         colorscale=[[0, UNKNOWN], [1, UNKNOWN]], marker=outline, name=unknown,
+                         showlegend=view["showlegend"][1]),
+    ])
     if categories:
-        fig.update_traces(zmin=-0.5, zmax=len(categories) - 0.5)
+        fig.update_traces(zmin=-0.5, zmax=len(categories) - 0.5, selector=0)
     fig.update_layout(
         title=title,
         map=dict(
             style="white-bg", center=dict(lat=center[0], lon=center[1]), zoom=zoom,
             layers=[dict(sourcetype="geojson", source=context, type="fill", below="traces",
-                         color="#e6e6e6", fill=dict(outlinecolor="white"))],
+                         color=CONTEXT, fill=dict(outlinecolor="white"))],
         ),
+        legend=dict(x=0, y=0, xanchor="left", yanchor="bottom", bgcolor="rgba(255,255,255,0.8)"),
         margin=dict(l=10, r=10, t=70, b=100),
         height=520,
     )

@@ -160,13 +160,47 @@ def cite(source_ids, sources: pd.DataFrame | None = None) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
-def bibliography(*parts) -> pd.DataFrame:
-    """The rows of sources.csv cited by ``parts`` (tables, id strings...), in the bibliography's order."""
+class Bibliography:
+    """A reference list: one line per distinct source, with author, year, title, publisher, link and id.
+
+    Shown as a list in a notebook; ``.table`` holds the rows of sources.csv it lists.
+    """
+
+    KINDS = {"primary_document": "primary document", "scholarship": "scholarship", "journalism": "journalism",
+             "reference": "reference work", "data": "data", "mirror": "copy of another's text"}
+
+    def __init__(self, table: pd.DataFrame):
+        self.table = table
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def lines(self, markdown: bool = True) -> list[str]:
+        out = []
+        for row in self.table.itertuples():
+            year = f"{row.year}" if pd.notna(row.year) else "n.d."
+            title = f"*{row.title}*" if markdown else row.title
+            link = f"[{row.url}]({row.url})" if markdown else row.url
+            kind = f" ({self.KINDS.get(row.kind, row.kind)})" if "kind" in self.table and pd.notna(row.kind) else ""
+            out.append(f"{row.author} ({year}). {title}. {row.publisher}.{kind} {link} `{row.source_id}`")
+        return out
+
+    def _repr_markdown_(self) -> str:
+        return "\n".join(f"- {line}" for line in self.lines())
+
+    def __repr__(self) -> str:
+        return "\n".join(self.lines(markdown=False))
+
+
+def bibliography(*parts) -> Bibliography:
+    """The reference list of the sources cited by ``parts`` (tables, id strings…), sorted by author and year."""
     sources = load("sources")
     ids = source_ids_in(*parts)
     _known(ids, sources)
     cited = sources[sources["source_id"].isin(ids)]
-    return cited[["source_id", "author", "title", "publisher", "year"]].reset_index(drop=True)
+    order = cited["author"].str.lower().str.replace(r"^the ", "", regex=True)
+    return Bibliography(cited.assign(_order=order).sort_values(["_order", "year"]).drop(columns="_order")
+                        .reset_index(drop=True))
 
 
 @lru_cache(maxsize=None)

@@ -42,15 +42,23 @@ def period_end(date, precision: str = "day") -> pd.Timestamp:
     return date
 
 
+def _missing(value) -> bool:
+    return value is None or pd.isna(value)
+
+
 def estimate(low, high, unit: str = "", percent: bool = False) -> str:
-    """'780', '1,240–1,410 warheads' or 'not known': one number when low and high agree, never '780–780'."""
-    if low is None or high is None or pd.isna(low) or pd.isna(high):
+    """'780', '1,240–1,410 warheads', 'at least 420' or 'not known': one number when low and high agree (never
+    '780–780'); a lower bound alone (the sources say "more than") is 'at least'; nothing known is 'not known'."""
+    if _missing(low):
         return "not known"
 
     def number(value) -> str:
         return f"{float(value):.0%}" if percent else f"{value:,.0f}"
 
-    text = number(low) if number(low) == number(high) else f"{number(low)}–{number(high)}"
+    if _missing(high):
+        text = f"at least {number(low)}"
+    else:
+        text = number(low) if number(low) == number(high) else f"{number(low)}–{number(high)}"
     return f"{text} {unit}".strip()
 
 

@@ -63,3 +63,16 @@ def _written(nb):
         target = Path(folder) / "nb.ipynb"
         write(nb, target)
         return target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ALL, ids=relative)
+def test_no_range_is_shown_as_n_to_n_and_no_unknown_as_zero(path):
+    """Found in review: hovers read "780–780", and an unknown tactical count was shown as "0–0". A range whose ends
+    agree is one number (course.estimate), and an unknown is "not known", never 0."""
+    import json
+    import re
+
+    for cell in nbformat.read(path, as_version=4).cells:
+        text = json.dumps(cell.get("outputs", []), ensure_ascii=False)
+        same = re.findall(r"(?<![\d,.])(\d[\d,]*)–\1(?![\d,])", text)
+        assert not same, f"a range shown as N–N: {same[:3]}"

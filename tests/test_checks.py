@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from course import data as course_data
 from course.checks import CORRECT, NOT_YET, UNANSWERED, check, evaluate, questions
 from tools.notebooks import lesson_paths
 
@@ -161,18 +162,24 @@ def test_a_data_change_that_breaks_a_question_is_a_course_error(data_copy, capsy
 
 
 def test_unexpected_data_for_a_choice_question_fails_loudly(data_copy):
-    """A choice computed from data must not fall back to some letter when the data change."""
+    """A question whose prompt states something about the data fails loudly when the data stop saying it."""
     path = data_copy / "positions.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[frame["position_id"] == "kostenko_2022", "position"] = "keep"  # a value, but not the one asked about
+    frame.loc[frame["position_id"] == "kuleba_2022", "position"] = "qualified"  # Q02.7's prompt says it is coded keep
     frame.to_csv(path, index=False)
-    assert evaluate("Q02.7", "C").status == NOT_YET  # the data now say A: the check follows the data
+    result = evaluate("Q02.7", "C")
+    assert result.status == COURSE_ERROR and "keep" in result.message
+    path = data_copy / "quotations.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame[frame["quote_id"] != "kozyrev_1993_safe"].to_csv(path, index=False)  # the quotation Q02.6 shows is gone
+    course_data._load_cached.cache_clear()
+    assert evaluate("Q02.6", "B").status == COURSE_ERROR
     path = data_copy / "withdrawal.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     belarus = frame[(frame["country"] == "Belarus") & (frame["weapon_class"] == "tactical")
                     & (frame["share_removed_low"] == "1")]
-    frame.drop(index=belarus.index[1:]).to_csv(path, index=False)  # one completion date left: Q02.8 makes no sense
-    result = evaluate("Q02.8", "B")
+    frame.drop(index=belarus.index[1:]).to_csv(path, index=False)  # one completion date left: Q02.3 makes no sense
+    result = evaluate("Q02.3", pd.DataFrame({"source_id": ["x"], "kind": ["y"]}))
     assert result.status == COURSE_ERROR and "two completion dates" in result.message
 
 

@@ -30,6 +30,12 @@ def _edit(folder, table, column, row, value):
         ("events", "lesson", "11", "lesson"),
         ("events", "date", "2999-01-01", "future"),
         ("sources", "url", "", "url"),
+        ("sources", "kind", "blog", "kind"),
+        ("sources", "kind", "", "kind"),
+        ("events", "source_ids", "wikipedia_budapest_memorandum", "sourced only by reference pages or mirrors"),
+        ("events", "source_ids", "wikipedia_lisbon_protocol;wikipedia_kazakhstan_wmd",
+         "sourced only by reference pages or mirrors"),
+        ("positions", "source_ids", "wikipedia_historical_stockpiles", "sourced only by reference pages or mirrors"),
         ("arsenal_1991", "republic", "Poland", "republic"),
         ("arsenal_1991", "warheads_low", "999999", "warheads_low"),
         ("stockpiles", "warheads_low", "99999999", "warheads_low"),
@@ -41,6 +47,29 @@ def _edit(folder, table, column, row, value):
         ("negotiations", "date", "1993-02-30", "date"),
         ("control", "source_ids", "nobody_said_so", "nobody_said_so"),
         ("positions", "position", "maybe", "position"),
+        # a lower bound alone is allowed (with a note saying "more than" / "at least"); an upper bound alone is not
+        ("arsenal_1991", "warheads_low", "", "warheads_high without warheads_low"),
+        ("arsenal_1991", "warheads_high", "", "lower bound"),
+        # a month or year is stored as its first day, in every table with a date_precision
+        ("withdrawal", "date", "1991-12-15", "first of its month"),
+        ("quotations", "date_precision", "month", "first of its month"),
+        # events and negotiations are kept out of date order (sorted by category / kind first)
+        ("events", "category", "war", "rows are sorted by category"),
+        ("negotiations", "kind", "memorandum", "rows are sorted by kind"),
+        # quotations: short key phrases with speaker, date, channel and source
+        ("quotations", "quote", " ".join(["word"] * 40), "at most 25 words"),
+        ("quotations", "quote", "\u201ctantamount to high treason\u201d", "without surrounding quotation marks"),
+        ("quotations", "speaker", "", "speaker"),
+        ("quotations", "date", "", "date"),
+        ("quotations", "channel", "tweet", "channel"),
+        ("quotations", "source_ids", "", "source_ids"),
+        ("quotations", "source_ids", "no_such_source", "no_such_source"),
+        ("quotations", "lesson", "2", "lesson"),
+        # essay claims: a verdict from the enum, and sources behind every verdict given
+        ("essay_claims", "verdict", "maybe", "verdict"),
+        ("essay_claims", "source_ids", "", "needs source_ids"),
+        ("essay_claims", "claim_id", "8", "claim_id"),
+        ("essay_claims", "tested_in", "1;2", "tested_in"),
     ],
 )
 def test_corrupted_copy_fails(data_copy, table, column, value, expected):
@@ -48,6 +77,41 @@ def test_corrupted_copy_fails(data_copy, table, column, value, expected):
     found = problems(data_copy)
     assert found, f"setting {table}.{column} to {value!r} went unnoticed"
     assert any(expected in message for message in found), found
+
+
+def test_kind_is_one_of_the_schema_values():
+    schema = next(r for r in json.loads((DATA / "datapackage.json").read_text())["resources"] if r["name"] == "sources")
+    kind = next(f for f in schema["schema"]["fields"] if f["name"] == "kind")
+    assert kind["constraints"]["required"] is True
+    expected = ["primary_document", "scholarship", "journalism", "reference", "data", "mirror"]
+    assert kind["constraints"]["enum"] == expected
+    sources = pd.read_csv(DATA / "sources.csv", dtype=str, keep_default_na=False)
+    assert list(sources.columns) == ["source_id", "author", "title", "publisher", "year", "url", "kind", "note"]
+    assert set(sources["kind"]) <= set(kind["constraints"]["enum"])
+
+
+def test_a_source_turned_reference_leaves_its_rows_weak(data_copy):
+    """The rule reads each source's kind: downgrading the only source of a row makes that row fail."""
+    _edit(data_copy, "positions", "source_ids", 0, "mearsheimer_1993_case_for")
+    path = data_copy / "sources.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[frame["source_id"] == "mearsheimer_1993_case_for", "kind"] = "mirror"
+    frame.to_csv(path, index=False)
+    assert any(m == "positions.csv line 2: sourced only by reference pages or mirrors: mearsheimer_1993_case_for"
+               for m in problems(data_copy))
+
+
+def test_a_kept_weak_row_must_still_exist(data_copy):
+    """A row excused in ONLY_WEAK_SOURCES_KEPT that gains a better source must leave the list."""
+    from tools.validate_data import ONLY_WEAK_SOURCES_KEPT
+
+    (table, cells, ids), = list(ONLY_WEAK_SOURCES_KEPT)[:1]
+    path = data_copy / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[(frame.iloc[:, :3].apply(tuple, axis=1) == cells) & (frame["source_ids"] == ids)][0]
+    frame.loc[row, "source_ids"] = ids + ";aca_belarus_transfer_1996"
+    frame.to_csv(path, index=False)
+    assert any("ONLY_WEAK_SOURCES_KEPT" in m for m in problems(data_copy))
 
 
 def test_duplicate_id_fails(data_copy):
@@ -90,3 +154,54 @@ def test_every_source_is_cited_somewhere():
     sources = pd.read_csv(DATA / "sources.csv", dtype=str)
     cited |= {i for i in sources["source_id"] if f"`{i}`" in lessons}
     assert set(sources["source_id"]) - cited == set()
+
+
+def test_a_claim_not_yet_tested_may_have_no_sources(data_copy):
+    """Only a verdict needs evidence: emptying the sources of a claim not yet tested is fine."""
+    path = data_copy / "essay_claims.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    untested = frame.index[frame["verdict"] == "not_yet_tested"][0]
+    frame.loc[untested, "source_ids"] = ""
+    frame.to_csv(path, index=False)
+    assert problems(data_copy) == []
+
+
+def test_a_lower_bound_alone_needs_its_words(data_copy):
+    """The Belarus tactical row gives only a lower bound; without "more than"/"at least" in its note it fails."""
+    path = data_copy / "arsenal_1991.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    lower_only = frame.index[(frame["warheads_low"] != "") & (frame["warheads_high"] == "")]
+    assert len(lower_only), "the test expects at least one lower-bound-only row"
+    assert problems(data_copy) == []
+    frame.loc[lower_only[0], "note"] = "Estimate."
+    frame.to_csv(path, index=False)
+    assert any("lower bound" in m for m in problems(data_copy))
+
+
+def test_a_25_word_quotation_passes_and_26_fails(data_copy):
+    path = data_copy / "quotations.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "quote"] = " ".join(["word"] * 25)
+    frame.to_csv(path, index=False)
+    assert problems(data_copy) == []
+    frame.loc[0, "quote"] = " ".join(["word"] * 26)
+    frame.to_csv(path, index=False)
+    assert any("at most 25 words" in m for m in problems(data_copy))
+
+
+def test_a_row_appended_at_the_end_of_events_is_reported(data_copy):
+    """Lesson authors append rows; the check says where the row belongs instead of letting the file drift."""
+    path = data_copy / "events.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame[frame["category"] == "independence"].iloc[[0]].assign(event_id="appended_event")
+    pd.concat([frame, row]).to_csv(path, index=False)
+    assert any(m.startswith("events.csv line") and "move this row" in m for m in problems(data_copy))
+
+
+def test_uk_columns_follow_the_us_columns():
+    negotiations = pd.read_csv(DATA / "negotiations.csv", dtype=str, keep_default_na=False)
+    columns = list(negotiations.columns)
+    assert columns[columns.index("us_got") + 1: columns.index("us_got") + 3] == ["uk_gave", "uk_got"]
+    for _, row in negotiations.iterrows():
+        signed = "United Kingdom" in row["parties"].split(";")
+        assert signed == bool(row["uk_gave"] or row["uk_got"]), row["agreement_id"]

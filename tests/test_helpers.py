@@ -214,6 +214,16 @@ def test_boundaries_do_not_cross_the_antimeridian():
         assert -180 <= min(lons) and max(lons) <= 180, feature["id"]
 
 
+def test_a_map_draws_an_unknown_as_not_known_never_as_zero():
+    values = pd.DataFrame({"iso3": ["UKR", "KAZ"], "n": [3000.0, None], "hover": ["Ukraine", "Kazakhstan: not known"]})
+    fig = charts.successor_states_map(values, color="n", hover="hover", title="t")
+    coloured, unknown = fig.data
+    assert list(coloured.locations) == ["UKR"] and list(unknown.locations) == ["KAZ"]
+    assert unknown.name == "number not known" and unknown.showlegend and unknown.colorscale[0][1] == charts.UNKNOWN
+    view = charts.map_view(values.fillna({"n": 5.0}), color="n", hover="hover")
+    assert view["locations"] == [["UKR", "KAZ"], []] and view["showlegend"] == [False, False]
+
+
 def test_categorical_map_gives_each_label_its_colour():
     values = load("arsenal_1991")[["republic"]].drop_duplicates()
     values["iso3"] = values["republic"].map({v: k for k, v in charts.SUCCESSOR_STATES.items()})
@@ -241,7 +251,11 @@ def test_bibliography_lists_each_cited_source_once_and_rejects_unknown_ids():
     arsenal = load("arsenal_1991")
     listed = bibliography(arsenal, "naturalearth_admin0_50m")
     expected = {i for ids in arsenal["source_ids"] for i in ids.split(";")} | {"naturalearth_admin0_50m"}
-    assert set(listed["source_id"]) == expected and listed["source_id"].is_unique
+    assert set(listed.table["source_id"]) == expected and listed.table["source_id"].is_unique
+    shown = listed._repr_markdown_().splitlines()
+    assert len(shown) == len(expected)  # one line per distinct source, never merged by publisher
+    first = listed.table.iloc[0]
+    assert shown[0].startswith(f"- {first['author']} (") and f"({first['url']})" in shown[0]
     with pytest.raises(DataFileError, match="no_such_source"):
         bibliography("no_such_source")
 
@@ -253,6 +267,12 @@ def test_range_dots_span_low_to_high_around_the_middle_and_leave_unknowns_out():
     assert list(trace.error_x.array[:2]) == [100, 0] and list(trace.error_x.arrayminus[:2]) == [100, 0]
     assert list(trace.customdata) == ["100–300", "50", "not known"]
     assert trace.type == "scatter" and trace.mode == "markers"  # a dot with an interval, never a bar
+
+
+def test_a_lower_bound_alone_is_a_triangle_at_the_bound():
+    trace = charts.range_dots(pd.Series([420, 60]), pd.Series([None, 60]), ["Belarus", "x"])
+    assert list(trace.x) == [420, 60] and list(trace.marker.symbol) == ["triangle-right", "circle"]
+    assert list(trace.customdata) == ["at least 420", "60"]
 
 
 @pytest.mark.parametrize("date, precision, shown", [
@@ -287,6 +307,7 @@ def test_period_end_is_the_last_day_a_date_can_stand_for():
     (1240, 1410, {"unit": "warheads"}, "1,240–1,410 warheads"),
     (None, None, {}, "not known"),
     (pd.NA, 5, {}, "not known"),
+    (420, pd.NA, {"unit": "warheads"}, "at least 420 warheads"),
     (0.57, 0.57, {"percent": True}, "57%"),
     (56.99999999999999, 57, {}, "57"),
 ])

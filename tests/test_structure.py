@@ -14,7 +14,8 @@ from tools.notebooks import BEGIN, END, LOCKED, PLOTLY_JSON as PLOTLY, ROOT, all
 QUESTIONS = questions()
 LESSONS = lesson_paths("notebooks")
 ALL = all_notebooks()
-KNOWN_TAGS = {"answer", "check", "reflection", "solution", "question", "navigation", "nbval-ignore-output", "nbval-skip"}
+KNOWN_TAGS = {"answer", "check", "reflection", "solution", "question", "navigation", "essay-claims", "objectives",
+              "nbval-ignore-output", "nbval-skip"}
 LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
 
@@ -56,10 +57,31 @@ def test_navigation_cells_open_and_close_every_notebook(path):
 @pytest.mark.parametrize("path", LESSONS, ids=relative)
 @pytest.mark.parametrize(
     "heading",
-    ["Learning objectives", "Time", "Prerequisites", "Summary", "Key terms", "Sources for this lesson", "Discuss in seminar"],
+    ["Learning objectives", "Time", "Prerequisites", "Verdict so far", "Summary", "Key terms", "Sources for this lesson",
+     "Discuss in seminar"],
 )
 def test_lesson_anatomy(path, heading):
     assert re.search(rf"^#+ .*{heading}|\*\*{heading}", _markdown(path), re.M), f"{path.name} lacks '{heading}'"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=relative)
+def test_the_essay_claims_box_names_the_claims_the_lesson_tests(path):
+    """A box tagged essay-claims follows the objectives and names exactly the claims essay_claims.csv says this
+    lesson tests ("claim 1", "claims 2 and 4"...); lesson 00 introduces them all and tests none."""
+    from course import load
+
+    cells = nbformat.read(path, as_version=4).cells
+    boxes = [i for i, c in enumerate(cells) if "essay-claims" in c.metadata.get("tags", [])]
+    assert len(boxes) == 1, "one markdown cell tagged essay-claims"
+    objectives = next(i for i, c in enumerate(cells) if "Learning objectives" in c.source)
+    assert boxes[0] == objectives + 1, "the essay-claims box comes right after the objectives"
+    lesson = path.name[:2]
+    claims = load("essay_claims")
+    tested = {int(c) for c, lessons_ in zip(claims["claim_id"], claims["tested_in"]) if lesson in lessons_.split(";")}
+    text = cells[boxes[0]].source
+    named = {int(n) for group in re.findall(r"[Cc]laims? ((?:\d+(?:, | and | or |–))*\d+)", text)
+             for n in re.findall(r"\d+", group)}
+    assert named == tested, f"the box names claims {sorted(named)}; essay_claims.csv says {sorted(tested)}"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=relative)
@@ -277,3 +299,61 @@ def test_every_key_term_of_a_lesson_is_in_the_glossary(path):
 def test_the_glossary_is_in_alphabetical_order():
     terms = [t.lower().replace("`", "") for t in re.findall(r"^- \*\*(.+?)\*\*", (ROOT / "docs" / "glossary.md").read_text(), re.M)]
     assert terms == sorted(terms)
+
+
+@pytest.mark.parametrize("lesson", [lesson for lesson in lessons() if lesson.ready], ids=lambda lesson: lesson.number)
+def test_every_objective_is_assessed_by_a_checked_question(lesson):
+    objectives = sync.objectives(lesson)
+    assert 3 <= len(objectives) <= 5
+    assessed = {number for q in QUESTIONS.values() if q.qid[1:3] == lesson.number for number in q.objective}
+    missing = set(range(1, len(objectives) + 1)) - assessed
+    assert not missing, f"objectives {sorted(missing)} of lesson {lesson.number} are assessed by no checked question"
+    assert assessed <= set(range(1, len(objectives) + 1)), "a question names an objective the lesson does not have"
+
+
+@pytest.mark.parametrize("lesson", [lesson for lesson in lessons() if lesson.ready], ids=lambda lesson: lesson.number)
+def test_at_most_a_third_of_a_lessons_checks_are_look_ups(lesson):
+    mine = [q for q in QUESTIONS.values() if q.qid[1:3] == lesson.number]
+    assert len(mine) >= 6 and len({q.kind for q in mine}) >= 3
+    assert sum(q.lookup for q in mine) * 3 <= len(mine), "more than a third of the checks are look-ups"
+
+
+def test_ordering_questions_cannot_be_answered_in_file_order():
+    """Found by a beginner: ordering questions passed with no sorting, because the CSVs were in date order."""
+    from course import load
+
+    tables = {"events": "event_id", "negotiations": "agreement_id"}
+    for q in (q for q in QUESTIONS.values() if q.kind == "order"):
+        wanted = list(q.expected())
+        for table, key in tables.items():
+            ids = list(load(table)[key])
+            if set(wanted) <= set(ids):
+                in_file_order = [i for i in ids if i in wanted]
+                assert in_file_order != wanted, f"{q.qid}: its items are already in date order in {table}.csv"
+                break
+        else:
+            raise AssertionError(f"{q.qid}: items not found in {list(tables)}")
+
+
+def _quoted(text):
+    """Phrases of four words or more in double quotes (straight or curly) in markdown, outside code."""
+    text = re.sub(r"`[^`]*`|<[^>]*>", "", text)
+    return [q for q in re.findall(r"[\"“]([^\"”\n]{3,300})[\"”]", text) if len(q.split()) >= 4]
+
+
+def _normal(text):
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip(" .,;:").lower()
+
+
+@pytest.mark.parametrize("path", ALL, ids=relative)
+def test_every_quotation_shown_to_students_is_a_row_of_a_table(path):
+    """A quotation (four words or more in double quotes) must be in data/quotations.csv, with its speaker, date,
+    channel and source, or be one of the essay's key phrases (data/essay_claims.csv)."""
+    from course import load
+
+    known = [_normal(q) for q in load("quotations")["quote"]] + [_normal(q) for q in load("essay_claims")["key_phrase_en"]]
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "markdown":
+            continue
+        for phrase in _quoted(cell.source):
+            assert any(_normal(phrase) in k for k in known), f"quotation without a data row: {phrase!r}"

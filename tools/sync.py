@@ -69,6 +69,35 @@ def with_navigation(nb: nbformat.NotebookNode, lesson: Lesson, folder: str) -> n
     return nb
 
 
+# ---------------------------------------------------------------- objectives and the questions that assess them
+OBJECTIVES = "objectives"
+
+
+def objectives(lesson: Lesson) -> list[str]:
+    """The numbered learning objectives of a lesson notebook, as written under "Learning objectives"."""
+    text = "\n".join(c.source for c in nbformat.read(ROOT / "notebooks" / lesson.file, as_version=4).cells
+                     if c.cell_type == "markdown")
+    block = text.split("Learning objectives", 1)[1] if "Learning objectives" in text else ""
+    return re.findall(r"^\d+\. (.+)$", block.split("\n\n**", 1)[0], re.M)
+
+
+def objectives_table(lesson: Lesson, specs: list[dict]) -> str:
+    """Which question assesses which objective: the table in each master (and so in the exercises)."""
+    rows = ["| learning objective | practised by questions |", "|---|---|"]
+    for number, objective in enumerate(objectives(lesson), start=1):
+        ids = [f"{int(s['id'][1:3])}.{s['id'].split('.')[1]}" for s in specs if number in s["objective"]]
+        rows.append(f"| {number}. {objective.rstrip(';.')} | {', '.join(ids) or '—'} |")
+    return "\n".join(rows)
+
+
+def with_objectives(nb: nbformat.NotebookNode, lesson: Lesson, where: str) -> nbformat.NotebookNode:
+    cells = [c for c in nb.cells if OBJECTIVES in c.metadata.get("tags", [])]
+    if len(cells) != 1:
+        raise ValueError(f"{where}: one markdown cell must be tagged '{OBJECTIVES}' (make sync writes the table into it)")
+    cells[0].source = objectives_table(lesson, [spec for _, spec in questions.specs_in(nb, where)])
+    return nb
+
+
 # ---------------------------------------------------------------- markdown blocks
 def _replace_block(text: str, name: str, body: str, path: Path) -> str:
     pattern = re.compile(rf"(<!-- {name} -->\n).*?(<!-- /{name} -->)", re.S)
@@ -118,6 +147,7 @@ def generated() -> dict[Path, str | nbformat.NotebookNode]:
             nb = with_navigation(nbformat.read(path, as_version=4), lesson, folder)
             if folder == "solutions":
                 nb = questions.with_option_lists(nb, str(path.relative_to(ROOT)))
+                nb = with_objectives(nb, lesson, str(path.relative_to(ROOT)))
                 for cell in nb.cells:
                     if "check" in cell.metadata.get("tags", []):
                         cell.metadata.update(LOCKED)

@@ -6,59 +6,71 @@ from ..checks import expected, require
 from ..data import load
 from .common import events_in_order
 
-# Q01.5 asks for these events in date order (ids in events.csv).
-Q5_EVENTS = ["warsaw_pact_dissolved", "ukraine_independence_act", "moiseyev_nukes_removed_1990", "ussr_dissolved"]
+# Q01.2 asks for these events in date order (ids in events.csv), given in this order in the prompt.
+Q2_EVENTS = ["ukraine_independence_act", "soviet_troops_leave_poland", "sovereignty_declaration",
+             "tactical_withdrawal_complete", "gdr_leaves_warsaw_pact"]
 
 
-def _totals() -> pd.DataFrame:
-    """Warheads on each republic's territory, all weapon classes, low and high (unknown counts left out)."""
+def _strategic(republic: str) -> pd.DataFrame:
+    """The low and high warheads of a republic's strategic (non-tactical) rows, all of which must be known."""
     arsenal = load("arsenal_1991")
-    return arsenal.groupby("republic")[["warheads_low", "warheads_high"]].sum().astype(int)
+    rows = arsenal[(arsenal["republic"] == republic) & (arsenal["category"] != "tactical")]
+    require(len(rows) > 0, f"arsenal_1991 has no strategic rows for {republic}")
+    require(rows[["warheads_low", "warheads_high"]].notna().all().all(),
+            f"a strategic row of {republic} has an unknown count: the question assumes every part is known")
+    return rows[["warheads_low", "warheads_high"]]
 
 
-def _big_three_1992() -> int:
+def _stockpile_1992(countries: list[str]) -> pd.DataFrame:
     stockpiles = load("stockpiles")
-    chosen = stockpiles[(stockpiles["year"] == 1992) & stockpiles["country"].isin(["UK", "France", "China"])]
-    return int(chosen["warheads_low"].sum())
+    rows = stockpiles[(stockpiles["year"] == 1992) & stockpiles["country"].isin(countries)]
+    require(sorted(rows["country"]) == sorted(countries), f"stockpiles lacks a 1992 row for one of {countries}")
+    return rows.set_index("country")[["warheads_low", "warheads_high"]]
 
 
 @expected("Q01.1")
 def q01_1():
-    arsenal = load("arsenal_1991")
-    icbms = arsenal[(arsenal["republic"] == "Ukraine") & (arsenal["category"] == "icbm")]
-    return int((icbms["launchers"] * icbms["warheads_per_launcher"]).sum())
+    events = load("events").set_index("event_id")
+    chosen = events.loc[["warsaw_pact_dissolved", "ussr_dissolved"]]
+    require((chosen["date_precision"] == "day").all(), "both dates must be known to the day to count days between them")
+    return int((chosen.loc["ussr_dissolved", "date"] - chosen.loc["warsaw_pact_dissolved", "date"]).days)
 
 
 @expected("Q01.2")
 def q01_2():
-    return round(_totals().loc["Ukraine", "warheads_low"] / _big_three_1992(), 2)
+    return events_in_order(Q2_EVENTS)
 
 
 @expected("Q01.3")
 def q01_3():
-    return load("events").set_index("event_id").loc["sovereignty_declaration", "date"]
+    return int(_strategic("Kazakhstan")["warheads_high"].sum())
+
+
+@expected("Q01.4")
+def q01_4():
+    arsenal = load("arsenal_1991")
+    three = arsenal[arsenal["republic"] != "Russia"]
+    require(set(three["republic"]) == {"Ukraine", "Kazakhstan", "Belarus"}, "the non-Russian republics are not the three expected")
+    return three.groupby("category")[["warheads_low", "warheads_high"]].sum(skipna=False).reset_index()
 
 
 @expected("Q01.5")
 def q01_5():
-    return events_in_order(Q5_EVENTS)
+    return round(_strategic("Ukraine")["warheads_low"].sum() / _stockpile_1992(["UK", "France", "China"])["warheads_low"].sum(), 2)
 
 
 @expected("Q01.6")
 def q01_6():
-    return _totals().reset_index()
-
-
-@expected("Q01.7")
-def q01_7():
-    """A: smaller than France's; B: larger than the three together; C: larger than the UK's and China's together."""
-    arsenal = load("arsenal_1991")
-    strategic_low = int(arsenal[(arsenal["republic"] == "Ukraine") & (arsenal["category"] != "tactical")]["warheads_low"].sum())
-    stockpiles = load("stockpiles").set_index(["country", "year"])["warheads_low"]
-    france, uk, china = (int(stockpiles[(country, 1992)]) for country in ("France", "UK", "China"))
-    if strategic_low > france + uk + china:
-        return "B"
-    if strategic_low < france:
-        return "A"
-    require(strategic_low > uk + china, "Ukraine's strategic low estimate fits none of the options")
-    return "C"
+    """Where the strategic weapons on Kazakhstan's soil rank in 1992: 'fourth' (below Ukraine's and above France's
+    stockpile, with only the USA's and Russia's stockpiles larger), 'below_france' or 'above_ukraine'."""
+    kazakhstan, ukraine = _strategic("Kazakhstan").sum(), _strategic("Ukraine").sum()
+    states = _stockpile_1992(["USA", "Russia", "UK", "France", "China"])
+    if kazakhstan["warheads_high"] < states.loc["France", "warheads_low"]:
+        return "below_france"
+    if kazakhstan["warheads_low"] > ukraine["warheads_high"]:
+        return "above_ukraine"
+    smaller = states.drop(index=["USA", "Russia"])
+    require(kazakhstan["warheads_low"] > smaller["warheads_high"].max(), "Kazakhstan overlaps a smaller stockpile")
+    require(kazakhstan["warheads_high"] < ukraine["warheads_low"], "Kazakhstan's and Ukraine's ranges overlap")
+    require(kazakhstan["warheads_high"] < states.loc[["USA", "Russia"], "warheads_low"].min(), "Kazakhstan overlaps a superpower")
+    return "fourth"

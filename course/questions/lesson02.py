@@ -1,22 +1,21 @@
-"""Lesson 02, Custody is not control: expected answers from data/ (questions in solutions/02_custody_is_not_control.ipynb)."""
+"""Lesson 02, Custody is not control: expected answers from data/ (questions in solutions/02_custody_is_not_control.ipynb).
+
+Q02.1, Q02.4, Q02.6 and Q02.7 are conceptual: their letters are fixed in the master. The functions below also
+check that the data the prompts show still say what the questions assume, so that a data change makes the check
+say "could not be checked" rather than mark a right answer wrong.
+"""
 
 import pandas as pd
 
 from ..checks import expected, require
 from ..data import load
-from .common import events_in_order
 
-# Q02.6 asks for these events in date order (ids in events.csv).
-Q6_EVENTS = ["kazakhstan_last_warheads", "ukraine_npt_accession_law", "belarus_last_warheads",
-             "belarus_npt_accession", "kazakhstan_npt_accession"]
-
-
-def holder(who: str) -> str:
-    """The class of a `who` cell in control.csv: 'disputed', 'Ukraine' or 'Moscow' (Russian or CIS authorities)."""
-    who = str(who).strip().lower()
-    if who.startswith("disputed"):
-        return "disputed"
-    return "Ukraine" if who.startswith("ukraine") else "Moscow"
+# The quotations the exercises show (rows of quotations.csv).
+QUOTES = {"Q02.1": "semenets_1993_approval", "Q02.6": "kozyrev_1993_safe", "Q02.7": "kuleba_2022_fox"}
+# Q02.5: each state's NPT accession and the departure of its last strategic warheads (event ids in events.csv).
+PATHS = {"Belarus": ("belarus_npt_accession", "belarus_last_warheads"),
+         "Kazakhstan": ("kazakhstan_npt_accession", "kazakhstan_last_warheads"),
+         "Ukraine": ("budapest_memorandum", "ukraine_last_warheads")}
 
 
 def _tactical(country: str) -> pd.DataFrame:
@@ -24,47 +23,59 @@ def _tactical(country: str) -> pd.DataFrame:
     return withdrawal[(withdrawal["country"] == country) & (withdrawal["weapon_class"] == "tactical")]
 
 
+def _quoted(qid: str) -> None:
+    quote_id = QUOTES[qid]
+    require(quote_id in set(load("quotations")["quote_id"]), f"the question shows the quotation {quote_id!r}")
+
+
 @expected("Q02.1")
 def q02_1():
-    control = load("control")
-    chain = control[control["country"] == "Ukraine"].copy()
-    chain["holder"] = chain["who"].map(holder)
-    return chain[["aspect", "holder"]].reset_index(drop=True)
+    """B: the plan would have given Kyiv a veto, not control; the prompt shows a quotation that must exist."""
+    _quoted("Q02.1")
+    return "B"
 
 
 @expected("Q02.2")
 def q02_2():
     rows = _tactical("Ukraine")
-    suspension = rows[rows["milestone"].str.contains("suspended")]
-    require(len(suspension) == 1, "Ukraine's tactical rows of withdrawal.csv should have one suspension row")
-    return round(float(suspension["share_removed_low"].iloc[0]) * 100)
+    resumed = rows[rows["milestone"].str.contains("resume")]
+    finished = rows[rows["share_removed_low"] == 1]
+    require(len(resumed) == 1 and len(finished) == 1, "Ukraine's tactical rows should have one resumption and one completion")
+    require(set(resumed["date_precision"]) | set(finished["date_precision"]) == {"day"},
+            "the question subtracts two dates known to the day")
+    return int((finished["date"].iloc[0] - resumed["date"].iloc[0]).days)
 
 
 @expected("Q02.3")
 def q02_3():
-    by_id = load("events").set_index("event_id")["date"]
-    return int((by_id["tactical_transfers_resume"] - by_id["tactical_transfers_suspended"]).days)
+    completions = _tactical("Belarus")
+    completions = completions[completions["share_removed_low"] == 1]
+    require(len(completions) == 2, "the question assumes two completion dates for Belarus's tactical withdrawal")
+    ids = completions["source_ids"].str.split(";").explode()
+    sources = load("sources")
+    return sources[sources["source_id"].isin(ids)][["source_id", "kind"]].reset_index(drop=True)
 
 
-@expected("Q02.4")
-def q02_4():
-    return load("negotiations").set_index("agreement_id").loc["lisbon_protocol_1992", "date"]
+@expected("Q02.5")
+def q02_5():
+    events = load("events").set_index("event_id")
+    ids = [event for pair in PATHS.values() for event in pair]
+    require(set(events.loc[ids, "date_precision"]) == {"day"}, "the question subtracts dates known to the day")
+    days = [int((events.loc[out, "date"] - events.loc[npt, "date"]).days) for npt, out in PATHS.values()]
+    return pd.DataFrame({"country": list(PATHS), "days": days})
 
 
 @expected("Q02.6")
 def q02_6():
-    return events_in_order(Q6_EVENTS)
+    """B: an interested party's claim on the could question, to be checked against other evidence."""
+    _quoted("Q02.6")
+    return "B"
 
 
 @expected("Q02.7")
 def q02_7():
-    return load("positions").set_index("position_id").loc["kostenko_2022", "position"]
-
-
-@expected("Q02.8")
-def q02_8():
-    """B: the sources give two completion dates, and the chart keeps both."""
-    completions = _tactical("Belarus")
-    completions = completions[completions["share_removed_low"] == 1]
-    require(len(completions) == 2, "the question assumes two completion dates for Belarus's tactical withdrawal")
-    return "B"
+    """C: the Fox News statement faults how the decision was reached; positions.csv codes the CBS answer as keep."""
+    _quoted("Q02.7")
+    require(load("positions").set_index("position_id").loc["kuleba_2022", "position"] == "keep",
+            "the prompt says positions.csv codes Kuleba's CBS answer as keep")
+    return "C"

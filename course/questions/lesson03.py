@@ -4,19 +4,20 @@ import pandas as pd
 
 from ..checks import expected, require
 from ..data import load
-from .common import agreements_in_order
+from .common import events_in_order
 
-SIDES = ("ukraine", "russia", "us")
-# Q03.4 asks for these agreements (agreement_id in negotiations.csv) in date order; offered scrambled.
-Q4_AGREEMENTS = ["ctr_umbrella_ukraine_1993", "rada_lifts_conditions_1994", "massandra_accords_1993",
-                 "rada_start_ratification_1993"]
-# Q03.9: the phrase each letter stands for, looked for in the Rada's November 1993 `ukraine_got` entry.
-Q9_PHRASES = {"A": "security guarantees", "B": "compensation for warheads", "C": "aid for elimination",
-              "D": "the whole Black Sea Fleet"}
+SIDES = ("ukraine", "russia", "us", "uk")
+# Q03.1 asks for these events in date order; offered scrambled, and events.csv is sorted by category, not date.
+Q1_EVENTS = ["first_warhead_train_1994", "kuchma_elected_1994", "russia_sevastopol_resolution_1993",
+             "kazakhstan_npt_accession", "massandra_accords"]
 
 
 def _agreement(agreement_id: str) -> pd.Series:
     return load("negotiations").set_index("agreement_id").loc[agreement_id]
+
+
+def _event(event_id: str) -> pd.Series:
+    return load("events").set_index("event_id").loc[event_id]
 
 
 def _ukraine_strategic_counts() -> pd.DataFrame:
@@ -27,50 +28,58 @@ def _ukraine_strategic_counts() -> pd.DataFrame:
     return rows.sort_values("date")
 
 
-def bargaining_matrix() -> pd.DataFrame:
-    """One row per agreement: how many states took part, and how many of the three sides gave something."""
-    table = load("negotiations")
-    return pd.DataFrame({
-        "agreement_id": table["agreement_id"],
-        "n_parties": table["parties"].str.split(";").str.len().astype(int),
-        "sides_giving": sum(table[f"{side}_gave"].notna().astype(int) for side in SIDES),
-    })
-
-
 @expected("Q03.1")
 def q03_1():
-    return bargaining_matrix()
+    order = events_in_order(Q1_EVENTS)
+    require(len(order) == len(Q1_EVENTS), "an event of Q03.1 is missing from events.csv")
+    return order
 
 
 @expected("Q03.2")
 def q03_2():
-    signed = _agreement("trilateral_statement_1994")["date"]
-    first = _ukraine_strategic_counts()["date"].iloc[0]
-    return int((first - signed).days)
-
-
-@expected("Q03.3")
-def q03_3():
-    return _agreement("rada_start_ratification_1993")["date"]
+    in_force = _event("start1_entry_into_force")
+    require(in_force["date_precision"] == "day", "START I's entry into force is no longer dated to the day")
+    require(in_force["date"] > _agreement("rada_lifts_conditions_1994")["date"],
+            "START I's entry into force is no longer after the Rada dropped its conditions")
+    return in_force["date"]
 
 
 @expected("Q03.4")
 def q03_4():
-    return agreements_in_order(Q4_AGREEMENTS)
+    """One row per side: in how many instruments the table records it giving, and getting, something."""
+    table = load("negotiations")
+    return pd.DataFrame({
+        "side": list(SIDES),
+        "gave": [int(table[f"{side}_gave"].notna().sum()) for side in SIDES],
+        "got": [int(table[f"{side}_got"].notna().sum()) for side in SIDES],
+    })
 
 
 @expected("Q03.5")
 def q03_5():
-    """B: reactor fuel, US aid and assurances."""
-    text = _agreement("trilateral_statement_1994")["ukraine_got"]
-    require("reactor fuel" in text and "assurances" in text,
-            "the Trilateral Statement's `ukraine_got` no longer mentions reactor fuel and assurances")
-    return "B"
+    signed = _agreement("trilateral_statement_1994")["date"]
+    first = _ukraine_strategic_counts()
+    require(len(first) > 0 and (first["date_precision"].iloc[0] == "day"),
+            "withdrawal.csv no longer dates Ukraine's first counted shipment to the day")
+    return int((first["date"].iloc[0] - signed).days)
 
 
 @expected("Q03.6")
 def q03_6():
-    return _agreement("trilateral_statement_1994")["kind"]
+    """B: the US gave in several instruments, money among them; the UK only assurances, in the Budapest Memorandum."""
+    table = load("negotiations").set_index("agreement_id")
+    uk = table[table["uk_gave"].notna()]
+    us = table[table["us_gave"].notna()]
+    require(list(uk.index) == ["budapest_memorandum_1994"],
+            f"the UK now gives in other instruments too ({list(uk.index)}): rewrite option B")
+    require("assurance" in uk.loc["budapest_memorandum_1994", "uk_gave"], "the UK's Budapest entry no longer names assurances")
+    require(len(us) > 1 and "trilateral_statement_1994" in us.index
+            and us["us_gave"].str.contains("Nunn-Lugar|Nunn–Lugar|dismantlement|assistance", regex=True).any(),
+            "the US entries no longer show money for dismantling in several instruments")
+    require(pd.isna(table.loc["trilateral_statement_1994", "uk_gave"])
+            and "United Kingdom" not in table.loc["trilateral_statement_1994", "parties"],
+            "the UK is now recorded as a party to the Trilateral Statement: rewrite option C")
+    return "B"
 
 
 @expected("Q03.7")
@@ -80,16 +89,10 @@ def q03_7():
 
 @expected("Q03.8")
 def q03_8():
-    """C: no count between spring 1994 and mid-1996."""
-    counts = _ukraine_strategic_counts()
-    require(not counts["date"].between("1994-04-01", "1996-05-31").any(),
-            "withdrawal.csv now has a count for Ukraine between April 1994 and May 1996: rewrite the question")
-    return "C"
-
-
-@expected("Q03.9")
-def q03_9():
-    text = _agreement("rada_start_ratification_1993")["ukraine_got"]
-    absent = [letter for letter, phrase in Q9_PHRASES.items() if phrase not in text]
-    require(len(absent) == 1, f"exactly one phrase should be missing from the Rada's conditions; missing: {absent}")
-    return absent[0]
+    """B: the NPT accession law, passed after the price was agreed, still declared Ukraine the owner."""
+    law = _agreement("npt_accession_law_1994")
+    price = _agreement("trilateral_statement_1994")["date"]
+    require(law["date"] > price, "the NPT law is no longer dated after the Trilateral Statement")
+    require("owner" in f"{law['note']} {law['ukraine_got']}",
+            "the NPT law's row no longer records that it declared Ukraine the owner of the weapons")
+    return "B"
