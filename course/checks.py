@@ -155,12 +155,13 @@ def _is_placeholder(answer: Any) -> bool:
 
 
 def _describe(answer: Any) -> str:
+    """What the answer is, in words, without its size (a count could be the very number asked for)."""
     if isinstance(answer, pd.DataFrame):
-        return f"a table (DataFrame) of {len(answer)} rows"
+        return "a table (DataFrame)"
     if isinstance(answer, pd.Series):
         if pd.api.types.is_datetime64_any_dtype(answer):
-            return f"a Series of {len(answer)} dates (a column, or part of one)"
-        return f"a Series of {len(answer)} values (a column or a row of a table)"
+            return "a Series of dates (a column, or part of one)"
+        return "a Series: several values (a column, or a row of a table)"
     if isinstance(answer, (pd.Timedelta, _dt.timedelta)):
         return "a time difference (Timedelta)"
     if isinstance(answer, str):
@@ -168,7 +169,7 @@ def _describe(answer: Any) -> str:
     if isinstance(answer, bool):
         return "True/False"
     if isinstance(answer, (list, tuple, set)):
-        return f"a list of {len(answer)} items"
+        return "a list"
     if isinstance(answer, dict):
         return "a dictionary"
     return f"a {type(answer).__name__}"
@@ -187,36 +188,46 @@ def _single(answer: Any) -> Any:
     return answer
 
 
-def _one_value_wanted(answer: Any, what: str) -> str:
-    """The message for a container of several values where one is wanted."""
-    return (f"Expected {what}, but got {_describe(answer)}. Pick the one you need first: filter to one row, "
-            f"then take its value with `.iloc[0]`.")
+SUBTRACTED_COLUMNS = ("If you subtracted two filtered columns, pandas matched their rows by label and found none: "
+                      "take one value from each with `.iloc[0]` first, then subtract.")
 
 
 def _as_number(answer: Any) -> float:
     answer = _single(answer)
     if isinstance(answer, (pd.Timedelta, _dt.timedelta)):
         raise _Unreadable("Your answer is a time difference (Timedelta): add `.days` to get it as a number of days.")
-    if isinstance(answer, (pd.Series, pd.DataFrame, list, tuple)) and len(answer) > 1:
-        raise _Unreadable(_one_value_wanted(answer, "a single number"))
+    if isinstance(answer, pd.DataFrame):
+        raise _Unreadable("Expected a single number, but got a table (DataFrame). If the question asks how many rows, "
+                          "count them with `len(...)`; if it asks for one value, pick its column and row first.")
+    if isinstance(answer, (pd.Series, list, tuple)) and len(answer) > 1:
+        if isinstance(answer, pd.Series) and answer.isna().all():
+            raise _Unreadable("Your answer is a Series of empty values (NaN). " + SUBTRACTED_COLUMNS)
+        if isinstance(answer, pd.Series) and pd.api.types.is_timedelta64_dtype(answer):
+            raise _Unreadable("Expected a single number, but got a Series of time differences. Do you need one of "
+                              "them (pick it), or the largest or smallest (`.max()`, `.min()`)? Then add `.days`.")
+        raise _Unreadable(f"Expected a single number, but got {_describe(answer)}. For a total or a count use `.sum()` "
+                          "or `len(...)`; for the largest `.max()`; for one of the values, pick it with `.loc` or `.iloc`.")
+    if answer is None or answer is pd.NA or answer is pd.NaT:
+        raise _Unreadable("Your answer is empty (NA): a value the data do not have, or a filter that kept no rows. "
+                          + SUBTRACTED_COLUMNS)
     if isinstance(answer, bool) or not isinstance(answer, numbers.Number):
         if isinstance(answer, str):
             raise _Unreadable("Your answer is text in quotes; give a number without quotes, e.g. 42, not '42'.")
         raise _Unreadable(f"Expected a single number, but got {_describe(answer)}.")
     value = float(answer)
     if math.isnan(value):
-        raise _Unreadable("Your answer is NaN (not a number): check the column name and any filtering.")
+        raise _Unreadable("Your answer is NaN (not a number). " + SUBTRACTED_COLUMNS
+                          + " Otherwise check the column name and any filter.")
     return value
 
 
 def _as_date(answer: Any) -> _dt.date:
     answer = _single(answer)
-    if isinstance(answer, pd.Timestamp):
+    if isinstance(answer, pd.Timestamp) or answer is pd.NaT:
         if pd.isna(answer):
-            raise _Unreadable("Your answer is NaT (no date): check the row you selected.")
+            raise _Unreadable("Your answer is NaT (no date): the row you selected has no date, or your filter kept "
+                              "no rows. Check the exact text you filtered on.")
         return answer.date()
-    if answer is pd.NaT:
-        raise _Unreadable("Your answer is NaT (no date): check the row you selected.")
     if isinstance(answer, _dt.datetime):
         return answer.date()
     if isinstance(answer, _dt.date):
@@ -227,7 +238,8 @@ def _as_date(answer: Any) -> _dt.date:
         except ValueError:
             raise _Unreadable("Write the date as 'YYYY-MM-DD', e.g. '1945-08-06'.") from None
     if isinstance(answer, (pd.Series, pd.DataFrame, list, tuple)):
-        raise _Unreadable(_one_value_wanted(answer, "one date"))
+        raise _Unreadable(f"Expected one date, but got {_describe(answer)}. Narrow your filter to the one row you "
+                          "need, then take its date with `.iloc[0]`.")
     raise _Unreadable(f"Expected a date such as '1945-08-06', but got {_describe(answer)}.")
 
 
@@ -246,12 +258,18 @@ def _as_sequence(answer: Any) -> list[str]:
     if isinstance(answer, pd.Series):
         answer = answer.tolist()
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)):
-        raise _Unreadable(f"Expected a list in square brackets, e.g. ['a', 'b'], but got {_describe(answer)}.")
+        raise _Unreadable(f"Expected a list in square brackets, e.g. ['a', 'b'], but got {_describe(answer)}. "
+                          "`list(...)` turns a column into a list.")
     return [str(item).strip().lower() for item in answer]
 
 
 def _as_table(answer: Any, q: Question) -> pd.DataFrame:
-    if isinstance(answer, pd.Series) and answer.name is not None:
+    values = [c for c in q.columns if c != q.key]
+    if isinstance(answer, pd.Series):
+        if answer.name is None:
+            name = values[0] if len(values) == 1 else "..."
+            raise _Unreadable(f"Expected a table with columns {list(q.columns)}, but got a Series (one column of values "
+                              f"with row labels). Turn it into a table with `.reset_index(name=\"{name}\")`.")
         answer = answer.reset_index()
     if not isinstance(answer, pd.DataFrame):
         raise _Unreadable(f"Expected a table (DataFrame) with columns {list(q.columns)}, but got {_describe(answer)}.")
@@ -260,10 +278,19 @@ def _as_table(answer: Any, q: Question) -> pd.DataFrame:
     if in_index:
         raise _Unreadable(f"Your table has {in_index} as its row labels (the index), not as a column: add "
                           "`.reset_index()` to turn it into one.")
+    if q.key in missing and answer.index.name is None and not isinstance(answer.index, pd.RangeIndex):
+        raise _Unreadable(f"Your table's rows are labelled (its index) but it has no column {q.key!r}: turn the labels "
+                          f"into a column with `.reset_index()` and name it {q.key!r} (`.rename(columns=...)`).")
+    if 0 in answer.columns and missing:
+        raise _Unreadable(f"Your table has a column called 0, the counts without a name: use "
+                          f"`.reset_index(name=\"{missing[0]}\")` instead of `.reset_index()`.")
     if missing:
         raise _Unreadable(f"Your table needs the columns {list(q.columns)}; it lacks {missing}.")
     if answer.empty:
-        raise _Unreadable("Your table has no rows yet.")
+        raise _Unreadable("Your table has no rows yet: a filter kept none. Check each step on its own. " + q.hint)
+    durations = [c for c in values if pd.api.types.is_timedelta64_dtype(answer[c])]
+    if durations:
+        raise _Unreadable(f"The column {durations[0]!r} holds time differences: add `.dt.days` to turn them into days.")
     return answer[list(q.columns)]
 
 
@@ -319,6 +346,12 @@ def _count(n: int, thing: str) -> str:
     return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
+def first_step(hint: str) -> str:
+    """The first sentence of a hint: a nudge shown before any attempt (the whole hint comes after a wrong answer)."""
+    match = re.match(r"(.+?[.!?])(\s|$)", hint.strip(), re.S)
+    return match.group(1) if match else hint
+
+
 def _tidy(value: Any) -> Any:
     """One cell, compared by value: numbers rounded, text stripped and lower-cased, every kind of empty alike."""
     try:
@@ -351,7 +384,8 @@ def evaluate(qid: str, answer: Any) -> Result:
         return Result(COURSE_ERROR, f"The checks of lesson {lesson} could not be loaded ({registry.broken[lesson]}). "
                                     + TELL_INSTRUCTOR)
     if _is_placeholder(answer):
-        return Result(UNANSWERED, "Replace the ... with your answer and run the cell again. First step: " + q.hint)
+        return Result(UNANSWERED, "Replace the ... with your answer and run the cell again. First step: "
+                      + first_step(q.hint))
     try:
         wanted = q.expected()
     except Exception as exc:  # noqa: BLE001  (a course bug: never blame the student for it)
@@ -362,7 +396,8 @@ def evaluate(qid: str, answer: Any) -> Result:
             return Result(NOT_YET, f"Your answer is an empty table. {q.hint}")
         return _compare(q, answer, wanted)
     except _Unreadable as why:
-        return Result(NOT_YET, str(why))
+        message = str(why)
+        return Result(NOT_YET, message if q.hint in message else f"{message} {q.hint}")
     except Exception as exc:  # noqa: BLE001  (a malformed answer must never show the student a traceback)
         return Result(NOT_YET, f"Could not read your answer ({type(exc).__name__}). {q.hint}")
 

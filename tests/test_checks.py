@@ -81,7 +81,9 @@ def _derived_wrong_answers(q):
     """Near misses built from the expected answer: each must be judged 'not yet'."""
     expected = q.expected()
     if q.kind == "number":
-        return [float(expected) + q.tolerance + 1, float(expected) - q.tolerance - 1, str(expected)]
+        size = max(0, min(int(abs(float(expected))), 5000))  # a table or column whose size is the answer must not say so
+        return [float(expected) + q.tolerance + 1, float(expected) - q.tolerance - 1, str(expected),
+                pd.DataFrame({"x": range(size)}), pd.Series(range(size), dtype=float)]
     if q.kind == "date":
         day = pd.Timestamp(expected)
         return [(day + pd.Timedelta(days=1)).date().isoformat(), (day - pd.DateOffset(years=1)).date()]
@@ -269,11 +271,44 @@ def test_a_time_difference_is_told_to_use_days():
     assert "`.days`" in evaluate(q.qid, pd.Timedelta(days=35)).message
 
 
-def test_several_dates_or_numbers_are_told_to_pick_one():
+def test_several_dates_or_numbers_are_told_how_to_get_one():
+    """A beginner who forgets len() or .sum() must not be sent round a loop of ".iloc[0]" advice (found in review)."""
     q = _first("date")
     message = evaluate(q.qid, pd.Series(pd.to_datetime(["1991-12-01", None]))).message
-    assert "2 dates" in message and ".iloc[0]" in message
-    assert ".iloc[0]" in evaluate(_first("number").qid, pd.Series([1.0, 2.0])).message
+    assert "Series of dates" in message and ".iloc[0]" in message
+    number = _first("number").qid
+    several = evaluate(number, pd.Series([1.0, 2.0])).message
+    assert ".sum()" in several and "len(...)" in several and ".max()" in several
+    assert "len(...)" in evaluate(number, pd.DataFrame({"x": [1, 2, 3]})).message
+
+
+def test_nan_from_subtracting_two_filtered_columns_names_the_cause():
+    """Found in review: `(end - start).iloc[0].days` on two filtered columns gives NaN; the message must say why."""
+    start = pd.Series(pd.to_datetime(["1992-03-12"]), index=[3])
+    end = pd.Series(pd.to_datetime(["1992-04-16"]), index=[5])
+    message = evaluate(_first("number").qid, (end - start).dt.days).message
+    assert "matched their rows by label" in message
+
+
+def test_a_count_of_rows_and_a_group_table_get_the_fix_they_need():
+    q = _first("table")
+    counts = pd.Series([3, 4], index=pd.Index(["a", "b"], name=q.key))
+    assert ".reset_index(name=" in evaluate(q.qid, counts.rename(None)).message
+    unnamed = q.expected()[list(q.columns)].copy()
+    unnamed.columns = [q.key, 0] if len(q.columns) == 2 else unnamed.columns
+    if len(q.columns) == 2:
+        assert ".reset_index(name=" in evaluate(q.qid, unnamed).message
+
+
+def test_before_any_attempt_only_the_first_step_of_the_hint_is_shown():
+    from course.checks import first_step
+
+    q = _first("number")
+    waiting = evaluate(q.qid, ...).message
+    assert first_step(q.hint) in waiting
+    assert first_step("Do this. Then that.") == "Do this."
+    if first_step(q.hint) != q.hint:
+        assert q.hint not in waiting
 
 
 def test_one_value_in_any_container_counts_as_that_value():
@@ -312,7 +347,7 @@ shell.run_cell(sys.argv[1])
 @pytest.mark.parametrize("code, says", [
     ("q4 = B", 'a letter answer goes in quotes, like "B"'),
     ("a = pd.Series(pd.to_datetime(['1992-03-12'])); b = a + pd.Timedelta(days=35); (b - a).days", "`.dt.days`"),
-    ("arsenal = course.load('arsenal_1991'); arsenal['warhead_low']", "Did you mean 'warheads_low'?"),
+    ("arsenal = course.load('arsenal_1991'); arsenal['warhead_low']", "Did you mean 'warheads_low' (a column of arsenal)?"),
     ("answer = undefined_table", "have you run the cells above"),
 ])
 def test_common_errors_get_a_plain_language_line_under_the_traceback(code, says):
@@ -322,3 +357,37 @@ def test_common_errors_get_a_plain_language_line_under_the_traceback(code, says)
     out = subprocess.run([sys.executable, "-c", FRIENDLY, code], capture_output=True, text=True, timeout=60)
     assert "Traceback" in out.stdout or "Error" in out.stdout  # the traceback is still shown
     assert says in out.stdout, out.stdout[-800:]
+
+
+@pytest.mark.parametrize("lesson", sorted({qid[1:3] for qid in QUESTIONS}))
+def test_the_right_option_cannot_be_guessed_from_its_length_or_letter(lesson):
+    """Found in review: the right option was always the longest, and most answers were B. Within a lesson, the right
+    option is the longest in at most half of the choice questions, and no letter is the answer to more than half."""
+    choice = [q for q in QUESTIONS.values() if q.qid[1:3] == lesson and q.kind == "choice"]
+    if len(choice) < 2:
+        return
+    letters = [q.expected() for q in choice]
+    longest = [q.qid for q, letter in zip(choice, letters)
+               if len(q.choices[letter]) == max(len(text) for text in q.choices.values())]
+    assert len(longest) * 2 <= len(choice), f"the right option is the longest in {longest}"
+    most = max(letters.count(letter) for letter in set(letters))
+    assert most * 2 <= len(choice) or len(choice) == 2, f"one letter answers {most} of {len(choice)}: {letters}"
+
+
+@pytest.mark.parametrize("code, says", [
+    ("events = course.load('events'); events['date_precision'] == day", 'put it in quotes: "day"'),
+    ("events = course.load('events'); events.loc['ussr_dissolved', 'date']", "make that column the labels first"),
+    ("events = course.load('events'); y = events['date'].dt.year; events[(y > 1991) and (y < 1996)]", "`&`"),
+    ("events = course.load('events'); events[events['event_id'] == ['a', 'b']]", ".isin"),
+    ("events = course.load('events'); events[events['date'] >= 2014]", ".dt.year"),
+    ("events = course.load('events'); events['source_ids'].str.split(';').nunique()", ".explode()"),
+    ("events = course.load('events'); events[events['title'] == 'nothing']['date'].iloc[0]", "kept no rows"),
+    ("w = course.load('withdrawal'); w[w['contry'] == 'Ukraine']", "Did you mean 'country' (a column of w)?"),
+    ("w = course.load('withdrawal'); w[['Country', 'date']]", "Did you mean 'country'"),
+])
+def test_more_beginners_errors_get_a_plain_line(code, says):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", FRIENDLY, code], capture_output=True, text=True, timeout=60)
+    assert says in out.stdout, out.stdout[-600:]

@@ -41,7 +41,7 @@ def _neighbour(lesson: Lesson, step: int, folder: str) -> str:
 
 
 def navigation_line(lesson: Lesson, folder: str) -> str:
-    course_map = "**Course map:** [README](../README.md#course-map)"
+    course_map = "**Course map:** [README](../README.md#course-map) · **Glossary:** [terms](../docs/glossary.md)"
     moves = f"**Previous:** {_neighbour(lesson, -1, folder)} · **Next:** {_neighbour(lesson, 1, folder)}"
     if folder == "notebooks":
         return (f"{course_map} · {moves} · **Exercises:** [{lesson.number} exercises](../exercises/{lesson.file}) · "

@@ -1,5 +1,7 @@
 """Lesson 00, Start here: expected answers computed from data/ (the questions are in solutions/00_start_here.ipynb)."""
 
+import pandas as pd
+
 from ..checks import expected, require
 from ..data import load
 from .common import events_in_order
@@ -29,12 +31,12 @@ def q00_3():
 
 @expected("Q00.4")
 def q00_4():
-    """C: the map draws Kazakhstan's tactical warheads as not known."""
+    """B: the map draws Kazakhstan's tactical warheads as not known."""
     arsenal = load("arsenal_1991")
     tactical = arsenal[(arsenal["republic"] == "Kazakhstan") & (arsenal["category"] == "tactical")]
     require(len(tactical) == 1 and tactical["warheads_high"].isna().all(),
             "the question assumes that arsenal_1991 gives no count for Kazakhstan's tactical warheads")
-    return "C"
+    return "B"
 
 
 @expected("Q00.5")
@@ -46,5 +48,19 @@ def q00_5():
 
 @expected("Q00.6")
 def q00_6():
-    events = load("events")
-    return int(events.loc[events["date"].dt.year == 1994, "source_ids"].str.split(";").explode().nunique())
+    events, sources = load("events"), load("sources")
+    ids = events.loc[events["date"].dt.year == 1994, "source_ids"].str.split(";").explode()
+    cited = sources[sources["source_id"].isin(ids)]
+    return int((cited["kind"] == "primary_document").sum())
+
+
+@expected("Q00.9")
+def q00_9():
+    """C: a range between estimates, none preferred."""
+    arsenal = load("arsenal_1991")
+    ukraine = arsenal[arsenal["republic"] == "Ukraine"]
+    low, high = ukraine["warheads_low"].sum(skipna=False), ukraine["warheads_high"].sum(skipna=False)
+    require(pd.notna(low) and pd.notna(high) and low < high,
+            "the question assumes a known range of warheads on Ukraine's territory")
+    require(f"{low:,}–{high:,}" == "4,092–6,068", "the prompt quotes 4,092–6,068: update it to the data")
+    return "C"

@@ -1,4 +1,5 @@
-"""Lesson 01, The inheritance: expected answers computed from data/ (questions in solutions/01_the_inheritance.ipynb)."""
+"""Lesson 01, The inheritance: expected answers computed from data/ (questions in solutions/01_the_inheritance.ipynb).
+Q01.3, Q01.8 and Q01.9 are conceptual: their letters are fixed in their specifications."""
 
 import pandas as pd
 
@@ -41,26 +42,32 @@ def q01_2():
     return events_in_order(Q2_EVENTS)
 
 
-@expected("Q01.3")
-def q01_3():
-    return int(_strategic("Kazakhstan")["warheads_high"].sum())
-
-
 @expected("Q01.4")
 def q01_4():
+    """How many more strategic warheads (high ends) stood on Ukraine's soil than on Kazakhstan's. The question is
+    built so that forgetting the 'not tactical' filter changes the answer: Ukraine's tactical row must have numbers."""
+    arsenal = load("arsenal_1991")
+    ukraine_tactical = arsenal[(arsenal["republic"] == "Ukraine") & (arsenal["category"] == "tactical")]
+    require(len(ukraine_tactical) == 1 and ukraine_tactical["warheads_high"].notna().all(),
+            "Ukraine's tactical row should have a high estimate, so that leaving it in gives a wrong answer")
+    return int(_strategic("Ukraine")["warheads_high"].sum() - _strategic("Kazakhstan")["warheads_high"].sum())
+
+
+@expected("Q01.5")
+def q01_5():
     arsenal = load("arsenal_1991")
     three = arsenal[arsenal["republic"] != "Russia"]
     require(set(three["republic"]) == {"Ukraine", "Kazakhstan", "Belarus"}, "the non-Russian republics are not the three expected")
     return three.groupby("category")[["warheads_low", "warheads_high"]].sum(skipna=False).reset_index()
 
 
-@expected("Q01.5")
-def q01_5():
+@expected("Q01.6")
+def q01_6():
     return round(_strategic("Ukraine")["warheads_low"].sum() / _stockpile_1992(["UK", "France", "China"])["warheads_low"].sum(), 2)
 
 
-@expected("Q01.6")
-def q01_6():
+@expected("Q01.7")
+def q01_7():
     """Where the strategic weapons on Kazakhstan's soil rank in 1992: 'fourth' (below Ukraine's and above France's
     stockpile, with only the USA's and Russia's stockpiles larger), 'below_france' or 'above_ukraine'."""
     kazakhstan, ukraine = _strategic("Kazakhstan").sum(), _strategic("Ukraine").sum()

@@ -1,6 +1,6 @@
 """Lesson 02, Custody is not control: expected answers from data/ (questions in solutions/02_custody_is_not_control.ipynb).
 
-Q02.1, Q02.4, Q02.6 and Q02.7 are conceptual: their letters are fixed in the master. The functions below also
+Q02.1, Q02.4, Q02.6 and Q02.7 are conceptual: their letters are fixed here and in the master. The functions below also
 check that the data the prompts show still say what the questions assume, so that a data change makes the check
 say "could not be checked" rather than mark a right answer wrong.
 """
@@ -12,6 +12,8 @@ from ..data import load
 
 # The quotations the exercises show (rows of quotations.csv).
 QUOTES = {"Q02.1": "semenets_1993_approval", "Q02.6": "kozyrev_1993_safe", "Q02.7": "kuleba_2022_fox"}
+# Q02.2: the resumption of the tactical transfers and Russia's announcement that they were complete (events.csv).
+RESUMED, COMPLETED = "tactical_transfers_resume", "tactical_withdrawal_complete"
 # Q02.5: each state's NPT accession and the departure of its last strategic warheads (event ids in events.csv).
 PATHS = {"Belarus": ("belarus_npt_accession", "belarus_last_warheads"),
          "Kazakhstan": ("kazakhstan_npt_accession", "kazakhstan_last_warheads"),
@@ -30,20 +32,22 @@ def _quoted(qid: str) -> None:
 
 @expected("Q02.1")
 def q02_1():
-    """B: the plan would have given Kyiv a veto, not control; the prompt shows a quotation that must exist."""
+    """C: the plan would have given Kyiv a veto, not control; the prompt shows a quotation that must exist."""
     _quoted("Q02.1")
-    return "B"
+    return "C"
 
 
 @expected("Q02.2")
 def q02_2():
-    rows = _tactical("Ukraine")
-    resumed = rows[rows["milestone"].str.contains("resume")]
-    finished = rows[rows["share_removed_low"] == 1]
-    require(len(resumed) == 1 and len(finished) == 1, "Ukraine's tactical rows should have one resumption and one completion")
-    require(set(resumed["date_precision"]) | set(finished["date_precision"]) == {"day"},
-            "the question subtracts two dates known to the day")
-    return int((finished["date"].iloc[0] - resumed["date"].iloc[0]).days)
+    events = load("events").set_index("event_id")
+    require({RESUMED, COMPLETED} <= set(events.index), f"the prompt names the events {RESUMED!r} and {COMPLETED!r}")
+    require(set(events.loc[[RESUMED, COMPLETED], "date_precision"]) == {"day"},
+            "the question subtracts two dates stored to the day")
+    done = _tactical("Ukraine")
+    done = done[done["share_removed_low"] == 1]
+    require(list(done["date"]) == [events.loc[COMPLETED, "date"]],
+            "events.csv and withdrawal.csv should date the end of Ukraine's tactical withdrawal alike")
+    return int((events.loc[COMPLETED, "date"] - events.loc[RESUMED, "date"]).days)
 
 
 @expected("Q02.3")
@@ -67,15 +71,16 @@ def q02_5():
 
 @expected("Q02.6")
 def q02_6():
-    """B: an interested party's claim on the could question, to be checked against other evidence."""
+    """D: an interested party's claim on the could question, to be checked against other evidence."""
     _quoted("Q02.6")
-    return "B"
+    return "D"
 
 
 @expected("Q02.7")
 def q02_7():
-    """C: the Fox News statement faults how the decision was reached; positions.csv codes the CBS answer as keep."""
+    """B: a reason taken from another interview codes the speaker, not the statement; the prompt says positions.csv
+    codes the CBS answer as keep."""
     _quoted("Q02.7")
     require(load("positions").set_index("position_id").loc["kuleba_2022", "position"] == "keep",
             "the prompt says positions.csv codes Kuleba's CBS answer as keep")
-    return "C"
+    return "B"

@@ -44,10 +44,24 @@ def q03_2():
     return in_force["date"]
 
 
+@expected("Q03.3")
+def q03_3():
+    """C: the UK–Ukraine treaty of February 1993 was a treaty, signed but not in force while the Rada had not ratified."""
+    treaty = _event("uk_ukraine_treaty_1993")
+    text = treaty["description"]
+    require(str(treaty["date"].date()) == "1993-02-10", "the UK–Ukraine treaty is no longer dated 10 February 1993")
+    require("Treaty" in text and "ratify" in text and "had not completed" in text,
+            "the UK–Ukraine treaty's row no longer says who had ratified it by December 1993: rewrite Q03.3")
+    return "C"
+
+
 @expected("Q03.4")
 def q03_4():
     """One row per side: in how many instruments the table records it giving, and getting, something."""
     table = load("negotiations")
+    for side in SIDES:  # the praise says the gave and got counts match because each side is recorded on both sides
+        require((table[f"{side}_gave"].notna() == table[f"{side}_got"].notna()).all(),
+                f"negotiations.csv now records {side} giving without getting (or the reverse): rewrite Q03.4's praise")
     return pd.DataFrame({
         "side": list(SIDES),
         "gave": [int(table[f"{side}_gave"].notna().sum()) for side in SIDES],
@@ -66,12 +80,12 @@ def q03_5():
 
 @expected("Q03.6")
 def q03_6():
-    """B: the US gave in several instruments, money among them; the UK only assurances, in the Budapest Memorandum."""
+    """A: the US gave in several instruments, money among them; the UK only assurances, in the Budapest Memorandum."""
     table = load("negotiations").set_index("agreement_id")
     uk = table[table["uk_gave"].notna()]
     us = table[table["us_gave"].notna()]
     require(list(uk.index) == ["budapest_memorandum_1994"],
-            f"the UK now gives in other instruments too ({list(uk.index)}): rewrite option B")
+            f"the UK now gives in other instruments too ({list(uk.index)}): rewrite option A")
     require("assurance" in uk.loc["budapest_memorandum_1994", "uk_gave"], "the UK's Budapest entry no longer names assurances")
     require(len(us) > 1 and "trilateral_statement_1994" in us.index
             and us["us_gave"].str.contains("Nunn-Lugar|Nunn–Lugar|dismantlement|assistance", regex=True).any(),
@@ -79,7 +93,7 @@ def q03_6():
     require(pd.isna(table.loc["trilateral_statement_1994", "uk_gave"])
             and "United Kingdom" not in table.loc["trilateral_statement_1994", "parties"],
             "the UK is now recorded as a party to the Trilateral Statement: rewrite option C")
-    return "B"
+    return "A"
 
 
 @expected("Q03.7")
@@ -89,10 +103,23 @@ def q03_7():
 
 @expected("Q03.8")
 def q03_8():
-    """B: the NPT accession law, passed after the price was agreed, still declared Ukraine the owner."""
+    """D: the NPT accession law, passed after the price was agreed, still declared Ukraine the owner."""
     law = _agreement("npt_accession_law_1994")
     price = _agreement("trilateral_statement_1994")["date"]
     require(law["date"] > price, "the NPT law is no longer dated after the Trilateral Statement")
     require("owner" in f"{law['note']} {law['ukraine_got']}",
             "the NPT law's row no longer records that it declared Ukraine the owner of the weapons")
+    require(_agreement("rada_lifts_conditions_1994")["date"] > price, "the Rada no longer drops its conditions after the price")
+    return "D"
+
+
+@expected("Q03.9")
+def q03_9():
+    """B: Moscow's charge has a basis in the resolution's text (no NPT pledge, reductions cut); the reading is disputed."""
+    rada = _agreement("rada_start_ratification_1993")
+    require("except Article V" in rada["ukraine_gave"] and "63 missiles" in rada["ukraine_gave"],
+            "the Rada's START resolution no longer records the NPT exclusion and the cut to 63 missiles: rewrite Q03.9")
+    charge = _event("russia_rejects_rada_start_1993")
+    require("reneging" in charge["description"] and charge["date"] > rada["date"],
+            "Russia's rejection of the Rada's vote is no longer recorded as a charge of reneging: rewrite Q03.9")
     return "B"
