@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -238,25 +239,25 @@ def dated_progress(table: pd.DataFrame, *, low: str, high: str, group: str, titl
 
 def _simplify(points: list, tolerance: float) -> list:
     """Douglas–Peucker: the fewest points of a line that stay within ``tolerance`` of it."""
-    keep = [False] * len(points)
+    xy = np.asarray(points, dtype=float)
+    keep = np.zeros(len(xy), dtype=bool)
     keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
+    stack = [(0, len(xy) - 1)]
     while stack:
         first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
+        if last - first < 2:
+            continue
+        (x1, y1), (x2, y2) = xy[first], xy[last]
+        inner = xy[first + 1:last]
         length = math.hypot(x2 - x1, y2 - y1)
-        far, farthest = 0.0, None
-        for i in range(first + 1, last):
-            x, y = points[i]
-            if length:
-                distance = abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / length
-            else:
-                distance = math.hypot(x - x1, y - y1)
-            if distance > far:
-                far, farthest = distance, i
-        if farthest is not None and far > tolerance:
-            keep[farthest] = True
-            stack += [(first, farthest), (farthest, last)]
+        if length:
+            distance = np.abs((x2 - x1) * (y1 - inner[:, 1]) - (x1 - inner[:, 0]) * (y2 - y1)) / length
+        else:
+            distance = np.hypot(inner[:, 0] - x1, inner[:, 1] - y1)
+        farthest = int(distance.argmax())
+        if distance[farthest] > tolerance:
+            keep[first + 1 + farthest] = True
+            stack += [(first, first + 1 + farthest), (first + 1 + farthest, last)]
     return [p for p, kept in zip(points, keep) if kept]
 
 
@@ -319,13 +320,13 @@ def successor_states_map(
     categories: dict[str, str] | None = None,
     center: tuple[float, float] = (55, 75),
     zoom: float = 1.25,
-    unknown: str = "number not known",
+    unknown: str | None = "number not known",
 ) -> go.Figure:
     """A map of the Soviet successor states coloured by ``values[color]``, drawn offline.
 
     ``values`` has one row per country to colour (ISO3 code in column ``iso3``), and a ``hover`` column of
-    ready-written hover text. A country whose value is missing is drawn grey and named in the legend as
-    ``unknown``, never coloured as if it were zero. Neighbouring countries are drawn in light grey for
+    ready-written hover text. On a map of numbers, a country whose value is missing is drawn grey and named in the
+    legend as ``unknown``, never coloured as if it were zero (a categorical map has no such trace). Neighbouring countries are drawn in light grey for
     orientation. Boundaries are the internationally recognised ones shipped in ``data/boundaries/`` (source:
     ``naturalearth_admin0_50m``). It uses MapLibre traces with a blank ("white-bg") style, so nothing is fetched
     from the internet and the chart renders under any base URL.
@@ -349,15 +350,15 @@ def successor_states_map(
                    yanchor="top", len=1, thickness=12)
     view = map_view(values, iso3=iso3, color=color, hover=hover)
     outline = dict(line=dict(color="#333", width=1))
-    fig = go.Figure([
-        go.Choroplethmap(geojson=coloured, featureidkey="id", locations=view["locations"][0], z=view["z"][0],
-                         text=view["text"][0], hovertemplate="%{text}<extra></extra>", colorscale=scale, marker=outline,
-                         colorbar=bar, name=colorbar_title, showlegend=False),
-        go.Choroplethmap(geojson=coloured, featureidkey="id", locations=view["locations"][1], z=view["z"][1],
-                         text=view["text"][1], hovertemplate="%{text}<extra></extra>", showscale=False,
-                         colorscale=[[0, UNKNOWN], [1, UNKNOWN]], marker=outline, name=unknown,
-                         showlegend=view["showlegend"][1]),
-    ])
+    fig = go.Figure(go.Choroplethmap(
+        geojson=coloured, featureidkey="id", locations=view["locations"][0], z=view["z"][0], text=view["text"][0],
+        hovertemplate="%{text}<extra></extra>", colorscale=scale, marker=outline, colorbar=bar, name=colorbar_title,
+        showlegend=False))
+    if unknown and not categories:  # a second trace for the countries whose number is not known, named in the legend
+        fig.add_trace(go.Choroplethmap(
+            geojson=coloured, featureidkey="id", locations=view["locations"][1], z=view["z"][1], text=view["text"][1],
+            hovertemplate="%{text}<extra></extra>", showscale=False, colorscale=[[0, UNKNOWN], [1, UNKNOWN]],
+            marker=outline, name=unknown, showlegend=view["showlegend"][1]))
     if categories:
         fig.update_traces(zmin=-0.5, zmax=len(categories) - 0.5, selector=0)
     fig.update_layout(

@@ -147,17 +147,22 @@ def _known(ids: list[str], sources: pd.DataFrame) -> pd.DataFrame:
     return by_id
 
 
-def cite(source_ids, sources: pd.DataFrame | None = None) -> str:
+@lru_cache(maxsize=None)
+def _short_citations(folder: str) -> dict[str, str]:
+    """{source_id: "Publisher (year)"} for data/sources.csv in ``folder`` (read once: hover cards cite many rows)."""
+    sources = _load_cached("sources", folder)
+    return {row.source_id: f"{row.publisher}" + (f" ({row.year})" if pd.notna(row.year) else "")
+            for row in sources.itertuples()}
+
+
+def cite(source_ids) -> str:
     """Short citations, ``"Publisher (year); Publisher (year)"``, for any parts ``source_ids_in`` accepts."""
-    sources = load("sources") if sources is None else sources
+    short = _short_citations(str(data_dir()))
     ids = source_ids_in(source_ids)
-    by_id = _known(ids, sources)
-    parts = []
-    for source_id in ids:
-        row = by_id.loc[source_id]
-        year = f" ({row['year']})" if pd.notna(row["year"]) else ""
-        parts.append(f"{row['publisher']}{year}")
-    return "; ".join(dict.fromkeys(parts))
+    unknown = [i for i in ids if i not in short]
+    if unknown:
+        raise DataFileError(f"Unknown source id {unknown[0]!r}: add it to {data_dir() / 'sources.csv'}.")
+    return "; ".join(dict.fromkeys(short[i] for i in ids))
 
 
 class Bibliography:
@@ -188,7 +193,10 @@ class Bibliography:
     def _repr_markdown_(self) -> str:
         return "\n".join(f"- {line}" for line in self.lines())
 
-    def __repr__(self) -> str:
+    def __repr__(self) -> str:  # the list itself is shown as markdown; print(...) gives the plain lines
+        return f"<Bibliography: {len(self)} sources>"
+
+    def __str__(self) -> str:
         return "\n".join(self.lines(markdown=False))
 
 

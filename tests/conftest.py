@@ -14,6 +14,6 @@ def data_copy(tmp_path, monkeypatch):
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     monkeypatch.setenv("COURSE_DATA_DIR", str(target))
-    course_data._load_cached.cache_clear()
+    course_data._load_cached.cache_clear(), course_data._short_citations.cache_clear()
     yield target
-    course_data._load_cached.cache_clear()
+    course_data._load_cached.cache_clear(), course_data._short_citations.cache_clear()

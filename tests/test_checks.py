@@ -174,7 +174,7 @@ def test_unexpected_data_for_a_choice_question_fails_loudly(data_copy):
     path = data_copy / "quotations.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame[frame["quote_id"] != "kozyrev_1993_safe"].to_csv(path, index=False)  # the quotation Q02.6 shows is gone
-    course_data._load_cached.cache_clear()
+    course_data._load_cached.cache_clear(), course_data._short_citations.cache_clear()
     assert evaluate("Q02.6", "B").status == COURSE_ERROR
     path = data_copy / "withdrawal.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
