@@ -70,6 +70,59 @@ def _edit(folder, table, column, row, value):
         ("essay_claims", "source_ids", "", "needs source_ids"),
         ("essay_claims", "claim_id", "8", "claim_id"),
         ("essay_claims", "tested_in", "1;2", "tested_in"),
+        # memorandum: six paragraphs, restates codes, short key phrases
+        ("memorandum", "paragraph", "7", "paragraph"),
+        ("memorandum", "status_2014", "abandoned", "status_2014"),
+        ("memorandum", "restates", "treaty_of_rome", "restates"),
+        ("memorandum", "restates", "new;un_charter", "'new' stands alone"),
+        ("memorandum", "restates", "un_charter;un_charter", "no code repeats"),
+        ("memorandum", "key_phrase", " ".join(["word"] * 30), "at most 25 words"),
+        ("memorandum", "key_phrase", "\u201cto respect the independence\u201d", "without surrounding quotation marks"),
+        ("memorandum", "argued_by", "", "argued_by"),
+        ("memorandum", "source_ids", "no_such_source", "no_such_source"),
+        # assurance_instruments: enums, disputed legal force needs both sides, ratification and automatic response
+        ("assurance_instruments", "form", "handshake", "form"),
+        ("assurance_instruments", "legally_binding", "maybe", "legally_binding"),
+        ("assurance_instruments", "source_ids", "un_budapest_memorandum_text", "sources on each side"),
+        ("assurance_instruments", "note", "", "sources on each side"),
+        ("assurance_instruments", "ratified", "not_applicable", "not one a state ratifies"),
+        ("assurance_instruments", "automatic_response", "yes", "automatic response"),
+        ("assurance_instruments", "date", "1994-02-30", "date"),
+        # dismantlement and compensation: several dated columns, bounds, certainty, links to negotiations.csv
+        ("dismantlement", "fate", "vaporised", "fate"),
+        ("dismantlement", "country", "Poland", "country"),
+        ("dismantlement", "certainty", "probably", "certainty"),
+        ("dismantlement", "count_low", "-3", "count_low"),
+        ("dismantlement", "count_high", "100", "count_low 111 > count_high 100"),
+        ("dismantlement", "count_low", "", "count_high without count_low"),
+        ("dismantlement", "source_ids", "nobody_said_so", "nobody_said_so"),
+        ("dismantlement", "date_start", "1996-07-15", "first of its month"),
+        ("dismantlement", "date_start_precision", "", "go together"),
+        ("dismantlement", "date_end", "1995-01-01", "is before date_start"),
+        ("dismantlement", "date_end", "2999-01-01", "future"),
+        ("dismantlement", "certainty", "single_weak_report", "unconfirmed"),
+        ("compensation", "instrument_ids", "no_such_agreement", "negotiations.csv"),
+        ("compensation", "measure", "", "measure"),
+        ("compensation", "provider", "France", "provider"),
+        ("compensation", "unit", "", "unit"),
+        ("compensation", "delivered_high", "", "lower bound"),
+        ("compensation", "period_end", "1993-01-01", "is before period_start"),
+        # lesson 06: UN votes add up to the membership; votes by state, territory pairs, readings
+        ("un_votes", "yes", "101", "yes + no + abstain + non_voting"),
+        ("un_votes", "non_voting", "-1", "non_voting"),
+        ("un_votes", "resolution", "Resolution 68/262", "resolution"),
+        ("un_votes_by_state", "resolution", "A/RES/99/999", "not in un_votes.csv"),
+        ("un_votes_by_state", "vote", "absent", "vote"),
+        ("un_votes_by_state", "state", "Atlantis", "state"),
+        ("territory", "area_km2_low", "", "give a share"),
+        ("territory", "share_high", "150", "share_high"),
+        ("territory", "estimator", "", "estimator"),
+        ("readings", "breach_by", "", "needs breach_by"),
+        ("readings", "reading", "not_breached", "breach_by is only for"),
+        ("readings", "quote_id", "no_such_quote", "not in quotations.csv"),
+        ("readings", "paragraphs", "7", "paragraphs"),
+        ("readings", "side", "Atlantis", "side"),
+        ("readings", "channel", "tweet", "channel"),
     ],
 )
 def test_corrupted_copy_fails(data_copy, table, column, value, expected):
@@ -205,3 +258,72 @@ def test_uk_columns_follow_the_us_columns():
     for _, row in negotiations.iterrows():
         signed = "United Kingdom" in row["parties"].split(";")
         assert signed == bool(row["uk_gave"] or row["uk_got"]), row["agreement_id"]
+
+
+def test_memorandum_needs_all_six_paragraphs(data_copy):
+    path = data_copy / "memorandum.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame[frame["paragraph"] != "6"].to_csv(path, index=False)
+    assert any("six paragraphs" in m for m in problems(data_copy))
+
+
+def test_a_resolution_cannot_be_ratified(data_copy):
+    """ratified is not_applicable exactly for resolutions, declarations and statements."""
+    path = data_copy / "assurance_instruments.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[frame["form"] == "unsc_resolution"][0]
+    frame.loc[row, "ratified"] = "yes"
+    frame.to_csv(path, index=False)
+    assert any("not one a state ratifies" in m for m in problems(data_copy))
+
+
+def test_the_memorandum_is_compared_with_a_guarantee():
+    """Lesson 04 contrasts assurances with a guarantee: the table keeps both kinds of instrument."""
+    table = pd.read_csv(DATA / "assurance_instruments.csv", dtype=str, keep_default_na=False)
+    budapest = table.set_index("instrument_id").loc["budapest_memorandum_ukraine"]
+    assert (budapest["form"], budapest["automatic_response"]) == ("memorandum", "no")
+    assert (table["automatic_response"] == "yes").any()
+
+
+def test_an_end_in_the_same_year_as_a_day_precise_start_is_not_before_it(data_copy):
+    """An end known only to the year is compared at year precision: 1999 is not before 26 Feb 1999."""
+    path = data_copy / "dismantlement.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, ["date_start", "date_start_precision", "date_end", "date_end_precision"]] = [
+        "1999-02-26", "day", "1999-01-01", "year"]
+    frame.to_csv(path, index=False)
+    assert problems(data_copy) == []
+
+
+def test_compensation_instruments_are_agreements():
+    """Every instrument a promise cites is an agreement the course describes in negotiations.csv."""
+    compensation = pd.read_csv(DATA / "compensation.csv", dtype=str, keep_default_na=False)
+    agreements = set(pd.read_csv(DATA / "negotiations.csv", dtype=str)["agreement_id"])
+    cited = {i for ids in compensation["instrument_ids"] for i in ids.split(";") if i}
+    assert cited and cited <= agreements
+
+
+def test_un_votes_without_non_voting_must_still_fit_the_membership(data_copy):
+    """non_voting may be empty (no source gives it); the recorded votes still cannot exceed the membership."""
+    _edit(data_copy, "un_votes", "non_voting", 0, "")
+    assert problems(data_copy) == []
+    _edit(data_copy, "un_votes", "yes", 0, "150")
+    assert any("more than the 193 members" in m for m in problems(data_copy))
+
+
+def test_more_states_against_than_the_total_is_reported(data_copy):
+    """un_votes_by_state cannot record more states voting one way than un_votes counts."""
+    path = data_copy / "un_votes.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[frame["resolution"] == "A/RES/ES-11/1"][0]
+    frame.loc[row, ["no", "non_voting"]] = ["1", "16"]  # still adds up to 193
+    frame.to_csv(path, index=False)
+    assert any("more than the 1 in un_votes.csv" in m for m in problems(data_copy))
+
+
+def test_a_state_twice_for_one_resolution_is_reported(data_copy):
+    """(resolution, state) is the table's primary key: one vote per state and resolution."""
+    path = data_copy / "un_votes_by_state.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    pd.concat([frame, frame.iloc[[0]].assign(vote="abstain")]).to_csv(path, index=False)
+    assert any("un_votes_by_state" in m for m in problems(data_copy))

@@ -25,6 +25,9 @@ SORTED_BY_ENUM_THEN_DATE = {"events": "category", "negotiations": "kind"}
 
 MAX_QUOTE_WORDS = 25  # quotations.csv holds short key phrases, not passages
 
+# assurance_instruments: forms a state can ratify; every other form has ratified = not_applicable
+RATIFIABLE_FORMS = {"treaty", "memorandum"}
+
 # Rows kept on purpose although only reference works support them, each until a better source is found:
 # (table, the row's first three cells, its source_ids) -> why. An entry that stops matching its row is a problem too,
 # so the list cannot outlive the rows it excuses.
@@ -139,6 +142,35 @@ def problems(folder: Path = DATA) -> list[str]:
                 found.append(f"essay_claims.csv line {line}: a claim with the verdict {verdict!r} needs source_ids "
                              "for the evidence behind it")
 
+    if "memorandum" in tables:
+        memo = tables["memorandum"]
+        if sorted(memo["paragraph"], key=int) != [str(n) for n in range(1, 7)]:
+            found.append("memorandum.csv: the memorandum has six paragraphs; paragraph must be 1 to 6, each once, "
+                         f"not {', '.join(memo['paragraph'])}")
+        for line, row in enumerate(memo.itertuples(), start=2):
+            codes = row.restates.split(";")
+            if len(set(codes)) != len(codes) or ("new" in codes and len(codes) > 1):
+                found.append(f"memorandum.csv line {line}: restates {row.restates!r}: 'new' stands alone and no code "
+                             "repeats")
+            words = len(row.key_phrase.split())
+            if words > MAX_QUOTE_WORDS:
+                found.append(f"memorandum.csv line {line}: a key phrase is a short exact phrase of at most "
+                             f"{MAX_QUOTE_WORDS} words, not {words}")
+            if row.key_phrase and (row.key_phrase[0] in "\"'“‘«" or row.key_phrase[-1] in "\"'”’»"):
+                found.append(f"memorandum.csv line {line}: store the key phrase without surrounding quotation marks")
+
+    if "assurance_instruments" in tables:
+        for line, row in enumerate(tables["assurance_instruments"].itertuples(), start=2):
+            if row.legally_binding == "disputed" and (not row.note or len(row.source_ids.split(";")) < 2):
+                found.append(f"assurance_instruments.csv line {line}: legally_binding 'disputed' needs a note and "
+                             "sources on each side (at least two source ids)")
+            if (row.form in RATIFIABLE_FORMS) == (row.ratified == "not_applicable"):
+                found.append(f"assurance_instruments.csv line {line}: ratified is 'not_applicable' exactly when the "
+                             f"form ({row.form}) is not one a state ratifies ({', '.join(sorted(RATIFIABLE_FORMS))})")
+            if row.automatic_response == "yes" and row.legally_binding != "yes":
+                found.append(f"assurance_instruments.csv line {line}: an automatic response is a legal commitment; "
+                             "it needs legally_binding 'yes'")
+
     if "arsenal_1991" in tables:
         arsenal = tables["arsenal_1991"]
         for line, row in enumerate(arsenal.itertuples(), start=2):
@@ -161,6 +193,110 @@ def problems(folder: Path = DATA) -> list[str]:
                 if not low <= product <= high:
                     found.append(f"arsenal_1991.csv line {line}: launchers × warheads per launcher = {product}, "
                                  f"outside {low}–{high}")
+    # Tables with several dated columns (dismantlement, compensation): every <x> with an <x>_precision column is
+    # checked like date/date_precision, and an <y>_end is never before its <y>_start (compared at the coarser precision).
+    digits = {"year": 4, "month": 7, "day": 10}
+    for name, table in tables.items():
+        for precision_col in (c for c in table.columns if c.endswith("_precision") and c != "date_precision"):
+            date_col = precision_col[: -len("_precision")]
+            if date_col not in table:
+                continue
+            for line, (date, precision) in enumerate(zip(table[date_col], table[precision_col]), start=2):
+                if bool(date) != bool(precision):
+                    found.append(f"{name}.csv line {line}: {date_col} and {precision_col} go together: give both, "
+                                 "or leave both empty when the date is not known")
+                    continue
+                if date > today:
+                    found.append(f"{name}.csv line {line}: {date_col} {date} is in the future")
+                if precision in {"month", "year"} and not date.endswith("-01"):
+                    found.append(f"{name}.csv line {line}: {date_col} has {precision} precision, so it should be the "
+                                 f"first of its {precision}")
+                if precision == "year" and date[5:7] != "01":
+                    found.append(f"{name}.csv line {line}: {date_col} has year precision, so it should be 1 January")
+        for start_col in (c for c in table.columns if c.endswith("_start")):
+            end_col = start_col[: -len("_start")] + "_end"
+            if end_col not in table:
+                continue
+            for line, (_, row) in enumerate(table.iterrows(), start=2):
+                start, end = row[start_col], row[end_col]
+                if not (start and end):
+                    continue
+                precisions = [row.get(f"{c}_precision") or "day" for c in (start_col, end_col)]
+                width = min(digits.get(p, 10) for p in precisions)
+                if end[:width] < start[:width]:
+                    found.append(f"{name}.csv line {line}: {end_col} {end} is before {start_col} {start}")
+
+    for name in ("dismantlement", "compensation"):  # ranges: a lower bound alone says so; an upper bound alone is an error
+        if name not in tables:
+            continue
+        table = tables[name]
+        for low_col in (c for c in table.columns if c.endswith("_low")):
+            high_col = low_col[: -len("_low")] + "_high"
+            for line, (low, high, note) in enumerate(zip(table[low_col], table[high_col], table["note"]), start=2):
+                if high and not low:
+                    found.append(f"{name}.csv line {line}: {high_col} without {low_col}; give the low estimate too "
+                                 "(a lower bound alone is allowed, an upper bound alone is not)")
+                elif low and not high and not any(w in note.lower() for w in ("at least", "more than", "lower bound")):
+                    found.append(f"{name}.csv line {line}: {low_col} without {high_col} is a lower bound: the note "
+                                 "must say so (\"at least\", \"more than\" or \"lower bound\")")
+        for line, (certainty, note) in enumerate(zip(table["certainty"], table["note"]), start=2):
+            if certainty == "single_weak_report" and "unconfirmed" not in note.lower():
+                found.append(f"{name}.csv line {line}: a single_weak_report row must say in its note that it is "
+                             "unconfirmed")
+
+    if {"compensation", "negotiations"} <= tables.keys():
+        agreements = set(tables["negotiations"]["agreement_id"])
+        compensation = tables["compensation"]
+        for line, (_, row) in enumerate(compensation.iterrows(), start=2):
+            for agreement in (a for a in row["instrument_ids"].split(";") if a):
+                if agreement not in agreements:
+                    found.append(f"compensation.csv line {line}: instrument {agreement!r} is not an agreement_id in "
+                                 "negotiations.csv")
+            if bool(row["delivered_low"] or row["delivered_high"]) != bool(row["measure"]):
+                found.append(f"compensation.csv line {line}: measure says what the delivered figure counts "
+                             "(delivered, obligated, committed, written_off): give it with a delivered figure, and "
+                             "only then")
+
+
+    # Lesson 06 (issue 11): UN votes, votes by state, territory, readings of the memorandum
+    if "un_votes" in tables:
+        for line, row in enumerate(tables["un_votes"].itertuples(index=False), start=2):
+            counts = [row.yes, row.no, row.abstain, row.non_voting]
+            given, members = sum(int(c) for c in counts if c != ""), int(row.members)
+            if "" not in counts and given != members:
+                found.append(f"un_votes.csv line {line}: yes + no + abstain + non_voting = {given}, not the "
+                             f"{members} members; check the counts (leave non_voting empty if no source gives it)")
+            elif given > members:
+                found.append(f"un_votes.csv line {line}: the recorded votes add up to {given}, more than the "
+                             f"{members} members")
+    if {"un_votes", "un_votes_by_state"} <= tables.keys():
+        totals = {row.resolution: row for row in tables["un_votes"].itertuples(index=False)}
+        for line, row in enumerate(tables["un_votes_by_state"].itertuples(index=False), start=2):
+            if row.resolution not in totals:
+                found.append(f"un_votes_by_state.csv line {line}: resolution {row.resolution!r} is not in "
+                             "un_votes.csv")
+        for (resolution, vote), n in tables["un_votes_by_state"].groupby(["resolution", "vote"]).size().items():
+            total = getattr(totals[resolution], vote) if resolution in totals else ""
+            if total != "" and n > int(total):
+                found.append(f"un_votes_by_state.csv: {n} states recorded as {vote!r} on {resolution}, more than "
+                             f"the {total} in un_votes.csv")
+    if "territory" in tables:
+        for line, row in enumerate(tables["territory"].itertuples(index=False), start=2):
+            pairs = [(row.share_low, row.share_high), (row.area_km2_low, row.area_km2_high)]
+            if any((low == "") != (high == "") for low, high in pairs) or all(low == "" for low, _ in pairs):
+                found.append(f"territory.csv line {line}: give a share (share_low and share_high) or an area "
+                             "(area_km2_low and area_km2_high), each as a pair; store a single figure as low = high")
+    if "readings" in tables:
+        quote_ids = set(tables["quotations"]["quote_id"]) if "quotations" in tables else set()
+        for line, row in enumerate(tables["readings"].itertuples(index=False), start=2):
+            if row.reading == "breached" and not row.breach_by:
+                found.append(f"readings.csv line {line}: a reading 'breached' needs breach_by (whom the speaker "
+                             "says broke the memorandum)")
+            if row.reading != "breached" and row.breach_by:
+                found.append(f"readings.csv line {line}: breach_by is only for the reading 'breached', not "
+                             f"{row.reading!r}")
+            if row.quote_id and row.quote_id not in quote_ids:
+                found.append(f"readings.csv line {line}: quote_id {row.quote_id!r} is not in quotations.csv")
     return found
 
 
