@@ -13,6 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["DataFileError", "data_dir", "load", "source_ids_in", "cite", "bibliography", "boundaries"]
@@ -25,9 +26,17 @@ class DataFileError(Exception):
 def data_dir() -> Path:
     """The ``data/`` folder: ``$COURSE_DATA_DIR`` if set, else the one beside this package."""
     override = os.environ.get("COURSE_DATA_DIR")
-    if override:
-        return Path(override).resolve()
-    return Path(__file__).resolve().parent.parent / "data"
+    if not override:
+        return _BESIDE
+    return _resolved(override) if os.path.isabs(override) else Path(override).resolve()
+
+
+_BESIDE = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=None)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()  # every citation in every hover card asks: resolve each folder once
 
 
 def _read_json(path: Path) -> dict:
@@ -51,31 +60,34 @@ def _resource(name: str) -> dict:
     return resources[name]
 
 
-def _convert(column: pd.Series, field: dict, path: Path) -> pd.Series:
-    """Give one column the type its schema field declares."""
+def _convert(cells: list[str], field: dict, path: Path, index: pd.Index) -> pd.Series:
+    """Give one column (its stripped cells, "" where empty) the type its schema field declares.
+
+    Plain lists and one pandas call per column: a lesson loads a table or eight on a fresh kernel, and a chain of
+    Series operations per column cost more than reading the file (README, "Speed")."""
     kind = field.get("type", "string")
-    empty = column == ""
+    present = np.array([cell if cell != "" else None for cell in cells], dtype=object)
     try:
         if kind == "integer":
-            values = pd.to_numeric(column.mask(empty), errors="raise")
+            values = pd.to_numeric(pd.Series(present, index=index, dtype=object), errors="raise")
             if (values.dropna() % 1 != 0).any():
                 raise ValueError("a value is not a whole number")
             return values.astype("Int64")
         if kind == "number":
-            return pd.to_numeric(column.mask(empty), errors="raise").astype("Float64")
+            return pd.to_numeric(pd.Series(present, index=index, dtype=object), errors="raise").astype("Float64")
         if kind == "date":
-            return pd.to_datetime(column.mask(empty), format="%Y-%m-%d", errors="raise")
+            return pd.to_datetime(pd.Series(present, index=index, dtype=object), format="%Y-%m-%d", errors="raise")
         if kind == "boolean":
             mapping = {"true": True, "false": False}
-            unknown = set(column[~empty].str.lower()) - set(mapping)
+            unknown = {cell.lower() for cell in cells if cell != ""} - set(mapping)
             if unknown:
                 raise ValueError(f"not true/false: {sorted(unknown)}")
-            return column.str.lower().map(mapping).astype("boolean")
+            return pd.Series([mapping.get(cell.lower()) for cell in cells], index=index, dtype="boolean")
     except (ValueError, TypeError) as exc:
         raise DataFileError(
             f"{path}: column {field['name']!r} should hold {kind} values but does not ({exc})."
         ) from None
-    return column.mask(empty).astype("string")
+    return pd.Series(present, index=index, dtype="string")
 
 
 @lru_cache(maxsize=None)
@@ -98,20 +110,20 @@ def _load_cached(name: str, folder: str) -> pd.DataFrame:
             f"{path}: columns do not match data/datapackage.json "
             f"(missing: {missing or 'none'}; unexpected: {extra or 'none'})."
         )
-    table = pd.DataFrame(index=raw.index)
+    columns = {}
     for field in fields:
-        column = raw[field["name"]].str.strip()
+        cells = [cell.strip() for cell in raw[field["name"]].tolist()]
         constraints = field.get("constraints", {})
-        if constraints.get("required") and (column == "").any():
-            row = int((column == "").idxmax()) + 2  # +1 for the header, +1 for 1-based
+        if constraints.get("required") and "" in cells:
+            row = cells.index("") + 2  # +1 for the header, +1 for 1-based
             raise DataFileError(f"{path}: required column {field['name']!r} is empty on line {row}.")
         allowed = constraints.get("enum")
         if allowed:
-            bad = sorted(set(column[column != ""]) - set(allowed))
+            bad = sorted({cell for cell in cells if cell != ""} - set(allowed))
             if bad:
                 raise DataFileError(f"{path}: column {field['name']!r} has values outside {allowed}: {bad}.")
-        table[field["name"]] = _convert(column, field, path)
-    return table
+        columns[field["name"]] = _convert(cells, field, path, raw.index)
+    return pd.DataFrame(columns, index=raw.index)
 
 
 def load(name: str) -> pd.DataFrame:

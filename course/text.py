@@ -6,6 +6,7 @@ Used by hover cards, tables and sentences computed in the lessons, so the same r
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 import pandas as pd
 
@@ -66,4 +67,15 @@ def wrap(text, width: int = 60) -> str:
     """Text broken into lines of about ``width`` characters for a hover card (``<br>``); '—' for an empty cell."""
     if text is None or (not isinstance(text, str) and pd.isna(text)) or str(text).strip() == "":
         return "—"
-    return "<br>".join(textwrap.wrap(str(text), width))
+    return _wrapped(str(text), width)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> str:
+    # A lesson wraps the same descriptions and citations for several charts; textwrap is slow (README, "Speed").
+    if len(text) <= width and not (text[0].isspace() or text[-1].isspace() or _RESHAPED.intersection(text)):
+        return text  # one line already, exactly as textwrap would leave it
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+_RESHAPED = frozenset("\t\n\x0b\x0c\r")  # textwrap turns each of these into a space

@@ -301,6 +301,11 @@ def test_the_glossary_is_in_alphabetical_order():
     assert terms == sorted(terms)
 
 
+def test_no_glossary_term_is_defined_twice():
+    heads = [t.lower().replace("`", "").split(" (")[0] for t in re.findall(r"^- \*\*(.+?)\*\*", (ROOT / "docs" / "glossary.md").read_text(), re.M)]
+    assert not {h for h in heads if heads.count(h) > 1}
+
+
 @pytest.mark.parametrize("lesson", [lesson for lesson in lessons() if lesson.ready], ids=lambda lesson: lesson.number)
 def test_every_objective_is_assessed_by_a_checked_question(lesson):
     objectives = sync.objectives(lesson)

@@ -1,0 +1,137 @@
+"""Lesson 06, The breach: expected answers computed from data/ (questions in solutions/06_the_breach.ipynb)."""
+
+import pandas as pd
+
+from ..checks import expected, require
+from ..data import load
+from .common import events_in_order
+
+# Q06.1 asks for these events in date order; offered scrambled, and events.csv is sorted by category, not date.
+Q1_EVENTS = ["unga_es11_4", "deterrence_forces_special_regime", "icj_provisional_measures_2022",
+             "annexations_claimed_2022", "ukraine_consultations_request_2022", "unga_es11_3"]
+
+
+def _event(event_id: str) -> pd.Series:
+    return load("events").set_index("event_id").loc[event_id]
+
+
+def _reading(reading_id: str) -> pd.Series:
+    return load("readings").set_index("reading_id").loc[reading_id]
+
+
+def _vote(resolution: str) -> pd.Series:
+    return load("un_votes").set_index("resolution").loc[resolution]
+
+
+@expected("Q06.1")
+def q06_1():
+    order = events_in_order(Q1_EVENTS)
+    require(len(order) == len(Q1_EVENTS), "an event of Q06.1 is missing from events.csv")
+    dates = load("events").set_index("event_id").loc[order, "date"]
+    require(dates.is_unique, "two events of Q06.1 now share a date: the order is no longer defined")
+    return order
+
+
+@expected("Q06.2")
+def q06_2():
+    """C: force was approved before the vote, held under Russian control; Putin signed the treaty absorbing Crimea."""
+    force, vote, treaty = (_event(e) for e in ["federation_council_force_2014", "crimea_referendum_2014",
+                                               "crimea_annexation_claimed"])
+    require(force["date"] < vote["date"] < treaty["date"], "the Crimean events of 2014 are no longer in the order option C states")
+    require("Russian forces in control" in vote["description"], "the referendum's row no longer says it was held under Russian control")
+    require("Putin signed" in treaty["description"], "the annexation's row no longer says Putin signed the treaty")
+    require(_reading("ru_mfa_2014_04_01")["reading"] == "not_applicable", "the ministry's reading of 1 April 2014 has changed")
+    return "C"
+
+
+@expected("Q06.3")
+def q06_3():
+    """B: nuclear weapons are the subject of two paragraphs of six; paragraphs 1-3 restate older obligations."""
+    memo = load("memorandum").set_index("paragraph")
+    require(list(memo.index) == [1, 2, 3, 4, 5, 6], "memorandum.csv no longer has paragraphs 1 to 6")
+    nuclear = list(memo.index[memo["commitment"].str.contains("nuclear")])
+    require(nuclear == [4, 5], f"the paragraphs whose commitment mentions nuclear weapons are now {nuclear}: rewrite Q06.3")
+    require(list(memo.index[memo["restates"] == "new"]) == [6], "paragraph 6 is no longer the only new one (option A)")
+    require((memo.loc[[1, 2, 3], "restates"] != "new").all(), "paragraphs 1 to 3 no longer restate older obligations")
+    return "B"
+
+
+@expected("Q06.4")
+def q06_4():
+    """D: the claim invokes paragraph 2's own exception and must be weighed against the record and the votes."""
+    claim = _reading("ru_putin_2022_02_24_art51")
+    require(claim["paragraphs"] == "2" and "Article 51" in claim["paraphrase"], "the Article 51 reading has changed")
+    require(_event("russia_recognises_dpr_lpr_2022")["date"] < _event("full_scale_invasion")["date"],
+            "the recognition of the two republics is no longer dated before the invasion")
+    require(_vote("A/RES/ES-11/1")["yes"] == 141, "ES-11/1 is no longer recorded with 141 votes in favour (praise)")
+    require("21 February" in _vote("A/RES/ES-11/4")["note"], "ES-11/4's note no longer demands the reversal of 21 February")
+    return "D"
+
+
+@expected("Q06.5")
+def q06_5():
+    """A: the UK and US read their own duty as consultation and support, with no military commitment."""
+    hague, lidington = _reading("uk_hague_2014_03_04"), _reading("uk_lidington_2014_09_09")
+    require("no armed action" in hague["paraphrase"] and "6" in hague["paragraphs"], "Hague's reading has changed")
+    require("no military commitments" in lidington["paraphrase"], "Lidington's reading no longer records no military commitments")
+    return "A"
+
+
+@expected("Q06.6")
+def q06_6():
+    """One row per charged paragraph: how many statements say Russia broke it, and how many say others did."""
+    readings = load("readings")
+    rows = readings.assign(paragraph=readings["paragraphs"].str.split(";")).explode("paragraph")
+    charges = rows[rows["reading"] == "breached"].copy()
+    require(charges["breach_by"].notna().all(), "a reading coded breached has no breach_by")
+    charges["accused"] = "others"
+    charges.loc[charges["breach_by"].str.contains("Russia"), "accused"] = "Russia"
+    table = pd.crosstab(charges["paragraph"], charges["accused"]).reset_index()
+    require(list(table.columns) == ["paragraph", "Russia", "others"], "the charges no longer name both Russia and others")
+    against_russia = set(  # the praise names these paragraphs
+        table.loc[table["Russia"] > 0, "paragraph"])
+    require(against_russia == {"1", "2", "4", "6"}, f"Russia is now charged under paragraphs {sorted(against_russia)}: rewrite the praise")
+    return table
+
+
+@expected("Q06.7")
+def q06_7():
+    """The breach matrix as memorandum.csv codes it (an empty status is a cell with no record either way)."""
+    memo = load("memorandum")
+    require(list(memo["paragraph"]) == [1, 2, 3, 4, 5, 6], "memorandum.csv no longer has paragraphs 1 to 6")
+    five = memo.set_index("paragraph").loc[5]
+    require(five["status_2014"] == "kept" and five["status_2022"] == "kept",
+            "paragraph 5, the lesson's worked example, is no longer kept in both periods")
+    return memo[["paragraph", "status_2014", "status_2022"]]
+
+
+@expected("Q06.8")
+def q06_8():
+    votes = load("un_votes")
+    require(votes[["yes", "members"]].notna().all().all(), "a vote in un_votes.csv has no yes count or membership")
+    return int((votes["yes"] < votes["members"] / 2).sum())
+
+
+@expected("Q06.9")
+def q06_9():
+    """C: Belarus voted no whenever recorded; Kazakhstan abstained except on the Human Rights Council, where it voted no."""
+    by_state = load("un_votes_by_state")
+    belarus = by_state[by_state["state"] == "Belarus"]
+    kazakhstan = by_state[by_state["state"] == "Kazakhstan"]
+    require(len(belarus) > 0 and (belarus["vote"] == "no").all(), "Belarus is no longer recorded voting no every time")
+    other = kazakhstan[kazakhstan["vote"] != "abstain"]
+    require(list(other["vote"]) == ["no"], "Kazakhstan no longer abstains on all but one recorded vote")
+    require("Human Rights Council" in _vote(other["resolution"].iloc[0])["title"],
+            "Kazakhstan's one vote against is no longer the Human Rights Council resolution")
+    require(kazakhstan["resolution"].nunique() < load("un_votes")["resolution"].nunique(),
+            "Kazakhstan now has a row for every resolution: option D's premise has gone")
+    return "C"
+
+
+@expected("Q06.10")
+def q06_10():
+    mapper = load("territory")
+    mapper = mapper[mapper["estimator"] == "War Mapper"].sort_values("date")
+    require(len(mapper) >= 2 and mapper["share_high"].notna().all(), "War Mapper's rows no longer give a share each")
+    require(mapper["date"].is_unique, "two War Mapper rows now share a date: 'latest' is no longer defined")
+    return float(mapper["share_high"].max() - mapper["share_high"].iloc[-1])
