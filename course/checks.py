@@ -73,6 +73,9 @@ class Question:
     key: str = ""  # table: the column rows are matched on
     columns: tuple[str, ...] = ()  # table: the columns it must have
     stretch: bool = False
+    feedback: dict = field(default_factory=dict)  # choice: wrong letter -> the ✘ line said for it (instead of hint)
+    accept: dict = field(default_factory=dict)  # table: key value -> column -> other values that also count as right
+    codes: dict = field(default_factory=dict)  # table: column -> the codes it may hold (None for empty)
     compute: Callable[[], Any] | None = None  # computes the expected answer from data/
 
     def expected(self) -> Any:
@@ -126,16 +129,19 @@ def _registry() -> _Registry:
                     broken[lesson.number] = f"{type(exc).__name__}: {exc}"
             except Exception as exc:  # noqa: BLE001
                 broken[lesson.number] = f"{type(exc).__name__}: {exc}"
-    found = {}
-    for qid, spec in specs.items():
-        found[qid] = Question(
-            qid=qid, kind=spec["kind"], hint=spec["hint"], praise=spec["praise"],
-            objective=tuple(spec["objective"]), lookup=spec["lookup"], choices=spec.get("choices", {}),
-            answer=spec.get("answer"), values=spec.get("values", {}), tolerance=spec.get("tolerance", 0.0),
-            key=spec.get("key", ""), columns=tuple(spec.get("columns", ())), stretch=spec.get("stretch", False),
-            compute=_COMPUTE.get(qid),
-        )
-    return _Registry(found, broken)
+    return _Registry({qid: _question(qid, spec) for qid, spec in specs.items()}, broken)
+
+
+def _question(qid: str, spec: dict) -> Question:
+    """A question from its specification, as ``make sync`` writes it into specs.json."""
+    return Question(
+        qid=qid, kind=spec["kind"], hint=spec["hint"], praise=spec["praise"],
+        objective=tuple(spec["objective"]), lookup=spec["lookup"], choices=spec.get("choices", {}),
+        answer=spec.get("answer"), values=spec.get("values", {}), tolerance=spec.get("tolerance", 0.0),
+        key=spec.get("key", ""), columns=tuple(spec.get("columns", ())), stretch=spec.get("stretch", False),
+        feedback=spec.get("feedback", {}), accept=spec.get("accept", {}), codes=spec.get("codes", {}),
+        compute=_COMPUTE.get(qid),
+    )
 
 
 def questions() -> dict[str, Question]:
@@ -274,6 +280,9 @@ def _as_table(answer: Any, q: Question) -> pd.DataFrame:
     if not isinstance(answer, pd.DataFrame):
         raise _Unreadable(f"Expected a table (DataFrame) with columns {list(q.columns)}, but got {_describe(answer)}.")
     missing = [c for c in q.columns if c not in answer.columns]
+    if q.key in missing and _other_way_round(answer, q):
+        raise _Unreadable(f"Your table is the other way round: its rows are what should be its columns. Put "
+                          f"`{q.key}` first in `pd.crosstab(...)`, as the rows.")
     in_index = [c for c in missing if c in (answer.index.names or [])]
     if in_index:
         raise _Unreadable(f"Your table has {in_index} as its row labels (the index), not as a column: add "
@@ -294,6 +303,17 @@ def _as_table(answer: Any, q: Question) -> pd.DataFrame:
     return answer[list(q.columns)]
 
 
+def _other_way_round(answer: pd.DataFrame, q: Question) -> bool:
+    """A crosstab with its two columns swapped: the wanted value columns are its row labels (or first column)."""
+    wanted = {_tidy(c) for c in q.columns if c != q.key}
+    if answer.columns.name == q.key:
+        return True
+    labels = {_tidy(v) for v in answer.index}
+    if len(answer.columns):
+        labels |= {_tidy(v) for v in answer.iloc[:, 0]}
+    return bool(wanted) and wanted <= labels
+
+
 # ---------------------------------------------------------------- comparisons
 def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
     if q.kind == "number":
@@ -309,9 +329,10 @@ def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
             return Result(CORRECT, q.praise)
         return Result(NOT_YET, f"That date is too {'late' if value > wanted else 'early'}. {q.hint}")
     if q.kind == "choice":
-        if _as_letter(answer, q.choices) == expected_answer:
+        letter = _as_letter(answer, q.choices)
+        if letter == expected_answer:
             return Result(CORRECT, q.praise)
-        return Result(NOT_YET, q.hint)
+        return Result(NOT_YET, q.feedback.get(letter) or q.hint)
     if q.kind == "order":
         value = _as_sequence(answer)
         wanted = [str(item).lower() for item in expected_answer]
@@ -322,24 +343,122 @@ def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
         right = sum(a == b for a, b in zip(value, wanted))
         return Result(NOT_YET, f"{right} of {len(wanted)} {'is' if right == 1 else 'are'} in the right place. {q.hint}")
     if q.kind == "table":
-        mine = _normalise(_as_table(answer, q), q.key)
-        theirs = _normalise(expected_answer[list(q.columns)], q.key)
-        if not mine.index.is_unique:
-            return Result(NOT_YET, f"Each value of {q.key!r} should appear in one row only. {q.hint}")
-        missing = theirs.index.difference(mine.index)
-        extra = mine.index.difference(theirs.index)
-        if len(missing) or len(extra):
-            return Result(NOT_YET, f"Your table has {_count(len(mine), 'row')}; {_count(len(missing), 'expected row')} "
-                                   f"{'is' if len(missing) == 1 else 'are'} missing and {len(extra)} "
-                                   f"{'is' if len(extra) == 1 else 'are'} unexpected. {q.hint}")
-        differs = mine.loc[theirs.index] != theirs
-        wrong = int(differs.any(axis=1).sum())
-        if wrong:
-            columns = [c for c in differs.columns if differs[c].any()]
-            return Result(NOT_YET, f"{wrong} of {_count(len(theirs), 'row')} {'has' if wrong == 1 else 'have'} a wrong "
-                                   f"value, in {', '.join(repr(c) for c in columns)}. {q.hint}")
-        return Result(CORRECT, q.praise)
+        return _compare_tables(q, _as_table(answer, q), expected_answer[list(q.columns)])
     raise ValueError(f"unknown kind {q.kind}")
+
+
+SHOWN_CELLS = 3  # a wrong table names at most this many cells, then "and N more"
+
+
+def _compare_tables(q: Question, answer: pd.DataFrame, wanted: pd.DataFrame) -> Result:
+    """Match rows on the key (1, 1.0 and "1" alike), then name the cells that differ, never their right values."""
+    _same_kinds(answer, wanted, q)
+    mine, theirs = _normalise(answer, q.key), _normalise(wanted, q.key)
+    if not mine.index.is_unique:
+        return Result(NOT_YET, f"Each value of {q.key!r} should appear in one row only. {q.hint}")
+    missing = theirs.index.difference(mine.index)
+    extra = [k for k in mine.index if k not in theirs.index]
+    if len(missing) or len(extra):
+        shown = _relabel(answer, mine.index)[q.key]  # the student's own keys: naming them gives nothing away
+        unexpected = " Not expected: " + _listed([f"{q.key} {_shown_key(shown[k])}" for k in extra]) + "." \
+            if extra else ""
+        return Result(NOT_YET, f"Your table has {_count(len(mine), 'row')}; {_count(len(missing), 'expected row')} "
+                               f"{'is' if len(missing) == 1 else 'are'} missing and {len(extra)} "
+                               f"{'is' if len(extra) == 1 else 'are'} unexpected.{unexpected} {q.hint}")
+    mine, mine_raw = mine.loc[theirs.index], _relabel(answer, mine.index).loc[theirs.index]
+    accepted = {(_key(k), c): {_tidy(v) for v in values}
+                for k, columns in q.accept.items() for c, values in columns.items()}
+    wrong = [(k, c) for k in theirs.index for c in theirs.columns
+             if mine.at[k, c] != theirs.at[k, c] and mine.at[k, c] not in accepted.get((k, c), ())]
+    if not wrong:
+        return Result(CORRECT, q.praise)
+    rows = len({k for k, _ in wrong})
+    key_shown = _relabel(wanted, theirs.index)[q.key]
+    named: dict[str, list[str]] = {}
+    for k, c in wrong[:SHOWN_CELLS]:
+        said = f"`{c}` is {_shown(mine_raw.at[k, c])}{_direction(mine.at[k, c], theirs.at[k, c])}"
+        named.setdefault(k, []).append(said)
+    cells = "; ".join(f"{q.key} {_shown_key(key_shown[k])}, {' and '.join(said)}" for k, said in named.items())
+    more = f"; and {len(wrong) - SHOWN_CELLS} more" if len(wrong) > SHOWN_CELLS else ""
+    return Result(NOT_YET, f"{rows} of {_count(len(theirs), 'row')} {'has' if rows == 1 else 'have'} a wrong value: "
+                           f"{cells}{more}. Check {'this cell' if len(wrong) == 1 else 'these cells'}."
+                           f"{_outside_codes(q, wrong, mine, mine_raw, theirs, accepted)} {q.hint}")
+
+
+def _relabel(table: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    table = table.copy()
+    table.index = index
+    return table
+
+
+def _direction(mine: Any, theirs: Any) -> str:
+    if isinstance(mine, float) and isinstance(theirs, float):
+        return ", too high" if mine > theirs else ", too low"
+    return ""
+
+
+def _outside_codes(q: Question, wrong: list, mine: pd.DataFrame, mine_raw: pd.DataFrame, theirs: pd.DataFrame,
+                   accepted: dict) -> str:
+    """" 'breached' is not one of the codes `status_2022` uses: …" for text that no cell of the column may hold."""
+    said = []
+    for column in dict.fromkeys(c for _, c in wrong):
+        if column in q.codes:
+            codes = {_tidy(v) for v in q.codes[column]}
+        elif all(isinstance(v, str) for v in theirs[column]):
+            codes = set(theirs[column]) | {v for (_, c), values in accepted.items() if c == column for v in values}
+        else:
+            continue  # a number column: "too high" or "too low" says enough
+        outside = list(dict.fromkeys(_shown(mine_raw.at[k, c]) for k, c in wrong
+                                     if c == column and mine.at[k, c] not in codes and mine.at[k, c] != ""))
+        if not outside:
+            continue
+        are = "is not one of" if len(outside) == 1 else "are not among"
+        if column in q.codes:
+            named = [str(v) for v in q.codes[column] if v is not None and _tidy(v) != ""]
+            empty = " or None (no quotes) for an empty cell" if len(named) < len(q.codes[column]) else ""
+            said.append(f"{_listed(outside)} {are} the codes `{column}` uses: {', '.join(named)}{empty}.")
+        else:
+            said.append(f"{_listed(outside)} {are} the values `{column}` uses: check the spelling.")
+    return "".join(" " + sentence for sentence in said)
+
+
+def _same_kinds(answer: pd.DataFrame, wanted: pd.DataFrame, q: Question) -> None:
+    """A column of numbers typed as text, or the reverse, is told how to convert (keys are matched either way)."""
+    for column in (c for c in q.columns if c != q.key):
+        mine = [_tidy(v) for v in answer[column] if _tidy(v) != ""]
+        theirs = [_tidy(v) for v in wanted[column] if _tidy(v) != ""]
+        if not mine or not theirs:
+            continue
+        if all(isinstance(v, float) for v in theirs) and all(isinstance(v, str) and _number(v) is not None
+                                                             for v in mine):
+            convert = "int" if all(float(_number(v)).is_integer() for v in mine) else "float"
+            raise _Unreadable(f"Your column `{column}` holds text ({_shown(mine[0])}); this question wants numbers "
+                              f"there: use `.astype({convert})`.")
+        if all(isinstance(v, str) and _number(v) is not None for v in theirs) and all(isinstance(v, float)
+                                                                                      for v in mine):
+            raise _Unreadable(f"Your column `{column}` holds numbers; this question wants text there: use "
+                              "`.astype(str)`.")
+
+
+def _listed(items: list[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _shown(value: Any) -> str:
+    """A cell as a student would recognise it: 'text' in quotes, numbers without a needless .0, or empty."""
+    tidy = _tidy(value)
+    if tidy == "":
+        return "empty"
+    if isinstance(tidy, float):
+        return f"{tidy:g}" if not tidy.is_integer() else str(int(tidy))
+    return f"'{str(value).strip()}'"
+
+
+def _shown_key(value: Any) -> str:
+    """A key as the lesson writes it: paragraph 3 (whether typed 3, 3.0 or "3"), form 'treaty'."""
+    key = _key(value)
+    return key if _number(key) is not None else _shown(value)
 
 
 def _count(n: int, thing: str) -> str:
@@ -352,6 +471,9 @@ def first_step(hint: str) -> str:
     return match.group(1) if match else hint
 
 
+EMPTY_WORDS = {"", "none", "nan", "<na>"}  # typed in quotes, they still mean an empty cell
+
+
 def _tidy(value: Any) -> Any:
     """One cell, compared by value: numbers rounded, text stripped and lower-cased, every kind of empty alike."""
     try:
@@ -361,11 +483,31 @@ def _tidy(value: Any) -> Any:
         pass
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
         return round(float(value), 6)
-    return str(value).strip().lower()
+    text = str(value).strip().lower()
+    return "" if text in EMPTY_WORDS else text
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _key(value: Any) -> str:
+    """A key cell, matched by value whatever its type: 1, 1.0 and "1" are the same row."""
+    tidy = _tidy(value)
+    number = tidy if isinstance(tidy, float) else _number(tidy) if isinstance(tidy, str) else None
+    if number is None:
+        return str(tidy)
+    return str(int(number)) if float(number).is_integer() else repr(round(float(number), 6))
 
 
 def _normalise(table: pd.DataFrame, key: str) -> pd.DataFrame:
-    return table.copy().astype(object).map(_tidy).set_index(key)
+    tidy = table.copy().astype(object).map(_tidy)
+    tidy.index = [_key(v) for v in table[key]]
+    return tidy.drop(columns=key)
 
 
 # ---------------------------------------------------------------- public API
@@ -388,6 +530,9 @@ def evaluate(qid: str, answer: Any) -> Result:
                       + first_step(q.hint))
     try:
         wanted = q.expected()
+        if q.kind == "table":
+            lacking = [c for c in q.columns if c not in getattr(wanted, "columns", ())]
+            require(not lacking, f"the expected table lacks the columns {lacking} that the question asks for")
     except Exception as exc:  # noqa: BLE001  (a course bug: never blame the student for it)
         return Result(COURSE_ERROR, f"The course could not work out the expected answer ({type(exc).__name__}: "
                                     f"{exc}). " + TELL_INSTRUCTOR)

@@ -185,6 +185,17 @@ def test_unexpected_data_for_a_choice_question_fails_loudly(data_copy):
     assert result.status == COURSE_ERROR and "two completion dates" in result.message
 
 
+def test_an_expected_table_without_the_asked_columns_is_a_course_error(monkeypatch):
+    """Seen while lesson 06 was being revised: the spec asked for a column the expected answer no longer had, and
+    the student was told "Could not read your answer (KeyError)"."""
+    from course import checks
+
+    q = _table_question(compute=lambda: MATRIX[["paragraph", "status_2014"]])
+    monkeypatch.setitem(checks._registry().questions, q.qid, q)
+    result = evaluate(q.qid, MATRIX)
+    assert result.status == COURSE_ERROR and "status_2022" in result.message
+
+
 def test_a_broken_lesson_module_breaks_only_its_own_checks(monkeypatch):
     import importlib
 
@@ -318,13 +329,229 @@ def test_one_value_in_any_container_counts_as_that_value():
         assert evaluate(q.qid, shaped).status == CORRECT, type(shaped)
 
 
-def test_a_wrong_table_names_the_wrong_column_and_counts_in_good_english():
+def test_a_wrong_table_names_the_wrong_cell_and_counts_in_good_english():
     q = _first("table")
     table = q.expected()[list(q.columns)].copy().astype(object)
     value_column = [c for c in q.columns if c != q.key][0]
     table.iloc[0, table.columns.get_loc(value_column)] = "wrong"
     message = evaluate(q.qid, table).message
-    assert f"1 of {len(table)} rows has a wrong value, in '{value_column}'" in message
+    assert f"1 of {len(table)} rows has a wrong value: {q.key} " in message
+    assert f"`{value_column}` is 'wrong'. Check this cell." in message
+
+
+# ---------------------------------------------------------------- tables: which cell, which type, which way round
+def _table_question(**spec):
+    from course.checks import Question
+
+    return Question("Q99.3", "table", "Apply the rules.", "praise", (1,), False, key=spec.pop("key", "paragraph"),
+                    columns=spec.pop("columns", ("paragraph", "status_2014", "status_2022")), **spec)
+
+
+MATRIX = pd.DataFrame({"paragraph": pd.array([1, 2, 3, 4, 5, 6], dtype="Int64"),
+                       "status_2014": ["broken", "broken", "disputed", "not_triggered", "kept", "broken"],
+                       "status_2022": pd.array(["broken", "broken", "disputed", "disputed", "kept", None],
+                                               dtype="string")})
+
+
+def _judge(q, answer, wanted=MATRIX):
+    """What ``evaluate`` says, for a question that is not in the course."""
+    from course.checks import Result, _compare, _Unreadable
+
+    try:
+        return _compare(q, answer, wanted)
+    except _Unreadable as why:
+        return Result(NOT_YET, str(why))
+
+
+def test_a_wrong_cell_is_named_by_key_and_column_without_its_right_value():
+    """Review 11 (S12, M3): "the feedback never says which cell is wrong". Name the row and the column, and the
+    student's own value, never the right one."""
+    q = _table_question()
+    mine = MATRIX.astype(object)
+    mine.loc[2, "status_2022"] = "kept"
+    result = _judge(q, mine)
+    assert result.status == NOT_YET
+    assert "paragraph 3, `status_2022` is 'kept'. Check this cell." in result.message
+    assert "disputed" not in result.message  # the right value of that cell
+
+
+def test_many_wrong_cells_are_named_three_at_most():
+    q = _table_question()
+    mine = MATRIX.astype(object)
+    mine["status_2014"], mine["status_2022"] = "kept", "kept"
+    message = _judge(q, mine).message
+    assert "5 of 6 rows have a wrong value" in message
+    assert message.count(" is 'kept'") == 3 and "and 7 more. Check these cells." in message
+    assert "paragraph 1, `status_2014` is 'kept' and `status_2022` is 'kept'; paragraph 2" in message
+
+
+@pytest.mark.parametrize("qid", sorted(qid for qid, q in QUESTIONS.items() if q.kind == "table"))
+def test_no_cell_message_gives_the_right_value(qid):
+    """Every value cell of every table question, made wrong one at a time: the message names the key and column,
+    and never says the expected value of that cell."""
+    from course.checks import _shown
+
+    q = QUESTIONS[qid]
+    wanted = q.expected()[list(q.columns)].reset_index(drop=True)
+    for row in range(len(wanted)):
+        for column in (c for c in q.columns if c != q.key):
+            mine = wanted.astype(object)
+            mine.loc[row, column] = "zzz"
+            message = evaluate(qid, mine).message
+            assert f"`{column}` is 'zzz'" in message and message.startswith("1 of "), message
+            said = message.replace(q.hint, "")  # what the engine added to the author's hint
+            right = _shown(wanted.loc[row, column])
+            assert f"is {right}" not in said and not (right.startswith("'") and right in said), (row, column, said)
+
+
+@pytest.mark.parametrize("key_as", [lambda column: column.astype(str), lambda column: column.astype(float),
+                                    lambda column: column.astype(float).astype(str)])
+def test_a_key_column_of_text_or_numbers_matches_either_way(key_as):
+    """Review 11 (S3): Q06.7 with `paragraph` as text ("1", as Q06.6 taught) was told 6 rows were missing and 6
+    unexpected. The key is matched by value: 1, 1.0 and "1" are the same row."""
+    q = _table_question()
+    mine = MATRIX.copy()
+    mine["paragraph"] = key_as(mine["paragraph"].astype(int))
+    assert _judge(q, mine).status == CORRECT
+    text_keys = MATRIX.assign(paragraph=MATRIX["paragraph"].astype(str))
+    assert _judge(q, MATRIX.copy(), wanted=text_keys).status == CORRECT  # and the other way round
+
+
+def test_a_value_column_of_numbers_as_text_is_told_how_to_convert():
+    q = _table_question(key="form", columns=("form", "yes"))
+    wanted = pd.DataFrame({"form": ["treaty", "memorandum"], "yes": [2, 0]})
+    message = _judge(q, wanted.astype({"yes": str}), wanted).message
+    assert "holds text" in message and "`.astype(int)`" in message
+
+
+@pytest.mark.parametrize("reset", [True, False])
+def test_a_crosstab_the_other_way_round_is_told_so(reset):
+    """Review 11 (S3): `pd.crosstab(legally_binding, form)` was told "needs the columns [form, disputed, no, yes];
+    it lacks [form, disputed, no, yes]"."""
+    q = _table_question(key="form", columns=("form", "disputed", "no", "yes"))
+    table = pd.DataFrame({"form": ["treaty", "treaty", "memorandum", "declaration"],
+                          "binding": ["yes", "yes", "disputed", "no"]})
+    wanted = pd.crosstab(table["form"], table["binding"]).reset_index()
+    swapped = pd.crosstab(table["binding"], table["form"])
+    result = _judge(q, swapped.reset_index() if reset else swapped, wanted)
+    assert result.status == NOT_YET and "lacks" not in result.message
+    assert "the other way round" in result.message and "Put `form` first in `pd.crosstab(...)`" in result.message
+
+
+@pytest.mark.parametrize("empty", ["None", "nan", "", "  NONE ", "NaN", None, np.nan])
+def test_an_empty_cell_may_be_typed_as_none_or_nan(empty):
+    """Review 11 (S3, S7): "None" in quotes was only "a wrong value"."""
+    mine = MATRIX.astype(object)
+    mine.loc[5, "status_2022"] = empty
+    assert _judge(_table_question(), mine).status == CORRECT
+
+
+def test_a_code_outside_the_columns_codes_is_told_the_codes():
+    """Review 11 (S3, S7): "breached", "not triggered" got only "has a wrong value". With `codes` the message lists
+    them (not which one is right); without, it says the column does not use that value."""
+    codes = {"status_2022": ["broken", "disputed", "kept", "not_triggered", None]}
+    mine = MATRIX.astype(object)
+    mine.loc[3, "status_2022"] = "breached"
+    message = _judge(_table_question(codes=codes), mine).message
+    assert "paragraph 4, `status_2022` is 'breached'" in message
+    assert ("'breached' is not one of the codes `status_2022` uses: broken, disputed, kept, not_triggered or None "
+            "(no quotes) for an empty cell.") in message
+    mine.loc[2, "status_2014"] = "not triggered"
+    message = _judge(_table_question(), mine).message
+    assert "'not triggered' is not one of the values `status_2014` uses" in message
+    assert "'breached' is not one of the values `status_2022` uses" in message
+    mine = MATRIX.astype(object)
+    mine.loc[3, "status_2022"] = "kept"  # a code the column uses, in the wrong cell: no list, no hint of the answer
+    assert "not one of" not in _judge(_table_question(codes=codes), mine).message
+
+
+@pytest.mark.parametrize("key", [4, "4"])
+def test_accepted_alternatives_pass_and_others_do_not(key):
+    """Review 11 (M1): some cells can be defended more than one way; `accept` lists the other defensible values."""
+    q = _table_question(accept={key: {"status_2022": ["broken", "not_triggered"]}, "6": {"status_2022": ["disputed"]}})
+    for value in ("broken", "Not_Triggered ", "disputed"):
+        mine = MATRIX.astype(object)
+        mine.loc[3, "status_2022"] = value
+        mine.loc[5, "status_2022"] = "disputed"
+        assert _judge(q, mine).status == CORRECT, value
+    mine = MATRIX.astype(object)
+    mine.loc[3, "status_2022"] = "kept"
+    assert "paragraph 4, `status_2022` is 'kept'" in _judge(q, mine).message
+    mine = MATRIX.astype(object)
+    mine.loc[0, "status_2022"] = "not_triggered"  # accepted for paragraph 4, not for paragraph 1
+    assert _judge(q, mine).status == NOT_YET
+    mine = MATRIX.astype(object)
+    mine.loc[3, "status_2014"] = "broken"  # accepted for status_2022, not status_2014
+    assert _judge(q, mine).status == NOT_YET
+
+
+def test_sync_carries_accept_codes_and_feedback_into_specs_json(monkeypatch, tmp_path):
+    """`make sync` writes specs.json from the masters' question cells; the check reads the new keys from it."""
+    import json
+    from types import SimpleNamespace
+
+    from course.checks import _question
+    from tools import questions as spec_tools
+
+    (tmp_path / "solutions").mkdir()
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("**Question 7.** Code the matrix."),
+        nbformat.v4.new_raw_cell(
+            "id: Q99.7\nkind: table\nobjective: 1\nlookup: false\nkey: paragraph\n"
+            "columns: [paragraph, status_2014, status_2022]\n"
+            "accept: {4: {status_2022: [disputed, broken, not_triggered]}, 6: {status_2022: [null, disputed]}}\n"
+            "codes: {status_2022: [broken, disputed, kept, not_triggered, null]}\nhint: h\npraise: p",
+            metadata={"tags": ["question"]}),
+        nbformat.v4.new_markdown_cell("**Question 8.** Which?"),
+        nbformat.v4.new_raw_cell("id: Q99.8\nkind: choice\nobjective: 1\nlookup: false\n"
+                                 "choices: {A: one, B: two, C: three}\nanswer: B\nfeedback: {A: not one, C: not three}\n"
+                                 "hint: h\npraise: p", metadata={"tags": ["question"]}),
+    ])
+    nbformat.write(nb, tmp_path / "solutions" / "99_x.ipynb")
+    monkeypatch.setattr(spec_tools, "ROOT", tmp_path)
+    monkeypatch.setattr(spec_tools, "lessons", lambda: [SimpleNamespace(ready=True, number="99", file="99_x.ipynb")])
+    specs = json.loads(spec_tools.specs_json())
+    assert specs["Q99.7"]["accept"] == {"4": {"status_2022": ["disputed", "broken", "not_triggered"]},
+                                        "6": {"status_2022": [None, "disputed"]}}
+    assert specs["Q99.7"]["codes"] == {"status_2022": ["broken", "disputed", "kept", "not_triggered", None]}
+    assert specs["Q99.8"]["feedback"] == {"A": "not one", "C": "not three"}
+    matrix = _question("Q99.7", specs["Q99.7"])
+    mine = MATRIX.astype(object)
+    mine.loc[3, "status_2022"], mine.loc[5, "status_2022"] = "broken", "disputed"
+    assert _judge(matrix, mine).status == CORRECT
+    mine.loc[3, "status_2022"] = "breached"
+    assert "broken, disputed, kept, not_triggered or None" in _judge(matrix, mine).message
+    choice = _question("Q99.8", specs["Q99.8"])
+    assert _judge(choice, "A", "B").message == "not one" and _judge(choice, "C", "B").message == "not three"
+
+
+def test_a_wrong_letter_with_feedback_gets_it_instead_of_the_hint():
+    """Instructor review 11, "Per-option feedback": one ✘ line per misconception teaches more than one hint."""
+    from course.checks import Question, _compare
+
+    q = Question("Q99.4", "choice", "The hint.", "praise", (1,), False, choices={"A": "x", "B": "y", "C": "z"},
+                 answer="B", feedback={"A": "A treaty that binds need not oblige anyone to act."})
+    assert _compare(q, "a", "B").message == "A treaty that binds need not oblige anyone to act."
+    assert _compare(q, "C", "B").message == "The hint."
+    assert _compare(q, "B", "B").status == CORRECT
+
+
+@pytest.mark.parametrize("qid", sorted(qid for qid, q in QUESTIONS.items()
+                                       if any(getattr(q, key, None) for key in ("accept", "codes", "feedback"))))
+def test_accept_codes_and_feedback_fit_their_question(qid):
+    """What the specs say must fit the expected answer: accept names real rows, codes cover the expected column,
+    and no letter that is the answer has feedback."""
+    from course.checks import _key, _tidy
+
+    q = QUESTIONS[qid]
+    expected = q.expected()
+    if q.kind == "choice":
+        assert expected not in q.feedback
+        return
+    keys = {_key(k) for k in expected[q.key]}
+    assert {_key(k) for k in q.accept} <= keys, f"{qid}: accept names rows the table does not have"
+    for column, codes in q.codes.items():
+        assert {_tidy(v) for v in expected[column]} <= {_tidy(v) for v in codes}, f"{qid}: {column} uses other codes"
 
 
 def test_an_ordering_message_is_in_good_english():
@@ -358,6 +585,26 @@ shell.run_cell(sys.argv[1])
     ("events = course.load('events'); events[events['title'] == 'nothing']['date'].iloc[0]", "kept no rows"),
     ("w = course.load('withdrawal'); w[w['contry'] == 'Ukraine']", "Did you mean 'country' (a column of w)?"),
     ("w = course.load('withdrawal'); w[['Country', 'date']]", "Did you mean 'country'"),
+    # review 11 (S8): pandas' own message was quoted as if it were the label
+    ("i = course.load('assurance_instruments'); i.loc[['friendship_treaty_1997', 'north_atlantic_treaty_art5']]",
+     'these are rows of `i` (its `instrument_id` column): `.loc` looks up row labels, so make that column the labels '
+     'first, e.g. `i.set_index("instrument_id").loc[["friendship_treaty_1997", "north_atlantic_treaty_art5"]]`.'),
+    ("i = course.load('assurance_instruments'); i.set_index('row_id')", "'row_id' is not a column of this table."),
+    ("i = course.load('assurance_instruments'); i.set_index(['Form'])", "there is no column 'Form'. Did you mean 'form'"),
+    # review 11 (S8): the name typed was suggested for itself
+    ("readings = course.load('readings'); memorandum = course.load('memorandum'); readings['paragraph']",
+     "there is no column 'paragraph'. Did you mean 'paragraphs' (a column of readings)? 'paragraph' itself is a "
+     "column of memorandum"),
+    ("readings = course.load('readings'); memorandum = course.load('memorandum'); readings.paragraph",
+     "Did you mean 'paragraphs' (a column of readings)?"),
+    ("import numpy as np; np.int64(30) / pd.Timedelta(days=3)", "a time difference is not a number: add `.days` first"),
+    ("30 // pd.Timedelta(days=3)", "a time difference is not a number: add `.days` first"),
+    ("events = course.load('events'); events['event_id', 'date']",
+     'to pick several columns, put their names in a list: `events[["event_id", "date"]]`.'),
+    ("s = course.load('un_votes_by_state'); s['state'] == 'Belarus' | s['state'] == 'Kazakhstan'",
+     "each in its own brackets"),
+    ("events = course.load('events'); chosen = ['a', 'b']; events[events['event_id'].isin([chosen])]",
+     'In plain words: to keep the rows whose value is one of several, `.isin(...)` takes a plain list'),
 ])
 def test_common_errors_get_a_plain_language_line_under_the_traceback(code, says):
     import subprocess
@@ -366,6 +613,9 @@ def test_common_errors_get_a_plain_language_line_under_the_traceback(code, says)
     out = subprocess.run([sys.executable, "-c", FRIENDLY, code], capture_output=True, text=True, timeout=60)
     assert "Traceback" in out.stdout or "Error" in out.stdout  # the traceback is still shown
     assert says in out.stdout, out.stdout[-800:]
+    assert "None of [" not in out.stdout.split("In plain words")[-1], "pandas' message quoted as a label"
+    if ".isin([chosen])" in code:
+        assert "`&`" not in out.stdout.split("In plain words")[-1]  # only the advice that fits the mistake
 
 
 @pytest.mark.parametrize("lesson", sorted({qid[1:3] for qid in QUESTIONS}))

@@ -123,6 +123,17 @@ def _edit(folder, table, column, row, value):
         ("readings", "paragraphs", "7", "paragraphs"),
         ("readings", "side", "Atlantis", "side"),
         ("readings", "channel", "tweet", "channel"),
+        # readings.paragraphs_charged (row 0: Belarus 2011 charges the US under paragraph 3)
+        ("readings", "paragraphs_charged", "", "needs paragraphs_charged"),
+        ("readings", "paragraphs_charged", "2", "must be among the paragraphs"),
+        ("readings", "paragraphs_charged", "7", "paragraphs_charged"),
+        ("readings", "paragraphs_charged", "unspecified", "names no paragraph"),
+        ("readings", "reading", "other", "paragraphs_charged is only for"),
+        ("readings", "breach_by", "Ukraine", "none of which binds it"),
+        ("readings", "breach_by", "European Union", "signed nothing"),
+        # a reading and its quotation: one date, precision and channel per statement
+        ("readings", "date", "2011-08-20", "does not agree with its quotation"),
+        ("readings", "channel", "speech", "does not agree with its quotation"),
     ],
 )
 def test_corrupted_copy_fails(data_copy, table, column, value, expected):
@@ -327,3 +338,33 @@ def test_a_state_twice_for_one_resolution_is_reported(data_copy):
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     pd.concat([frame, frame.iloc[[0]].assign(vote="abstain")]).to_csv(path, index=False)
     assert any("un_votes_by_state" in m for m in problems(data_copy))
+
+
+def _edit_row(folder, table, key_column, key, **values):
+    path = folder / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    rows = frame[key_column] == key
+    assert rows.sum() == 1, key
+    for column, value in values.items():
+        frame.loc[rows, column] = value
+    frame.to_csv(path, index=False)
+
+
+def test_paragraph_6_binds_ukraine_too(data_copy):
+    # Ukraine signed paragraph 6 (consultation), so a charge against it under 6 is possible; under 2 it is not
+    _edit_row(data_copy, "readings", "reading_id", "ua_mfa_2014_09_02", breach_by="Russia;Ukraine")
+    assert problems(data_copy) == []
+    _edit_row(data_copy, "readings", "reading_id", "ua_mfa_2014_09_02", paragraphs="2", paragraphs_charged="2")
+    assert any("Ukraine is charged under paragraphs 2" in message for message in problems(data_copy))
+
+
+def test_a_charge_outside_the_paragraphs_may_name_anyone(data_copy):
+    # 'none': commitments outside the six paragraphs (Russia's argument that Ukraine broke its CSCE commitments)
+    _edit_row(data_copy, "readings", "reading_id", "ru_vorontsov_2022_10", breach_by="European Union")
+    assert problems(data_copy) == []
+
+
+def test_a_reading_and_its_quotation_agree_on_precision(data_copy):
+    _edit_row(data_copy, "quotations", "quote_id", "lidington_2014_breaches", date_precision="month", date="2014-09-01")
+    found = problems(data_copy)
+    assert any("does not agree with its quotation 'lidington_2014_breaches'" in message for message in found), found

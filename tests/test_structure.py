@@ -185,12 +185,46 @@ def test_option_lists_are_written_from_the_specification():
     ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: yes, B: no}\nhint: h\npraise: p", "text"),
     ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [b]\nhint: h\npraise: p", "key"),
     ("id: Q02.1\nkind: number\nobjective: 1\nlookup: false\nhint: [h\npraise: p", "not valid YAML"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\naccepts: {1: {b: [x]}}\nhint: h\n"
+     "praise: p", "unknown ['accepts']"),
+    ("id: Q02.1\nkind: number\nobjective: 1\nlookup: false\naccept: {1: {b: [x]}}\nhint: h\npraise: p",
+     "only table questions have accept or codes"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\naccept: {1: {a: [x]}}\nhint: h\n"
+     "praise: p", "accept names 'a', which is not one of its value columns"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\naccept: {1: {b: x}}\nhint: h\n"
+     "praise: p", "must be a list of values"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\ncodes: {b: [x, no]}\nhint: h\n"
+     "praise: p", "quote words YAML reads otherwise"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\ncodes: {c: [x]}\nhint: h\n"
+     "praise: p", "codes names 'c'"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\ncodes: {b: [x, null]}\n"
+     "accept: {1: {b: [y]}}\nhint: h\npraise: p", "not among the codes of 'b'"),
+    ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: x, B: y}\nanswer: A\nfeedback: {C: z}\n"
+     "hint: h\npraise: p", "feedback is given for letters that are not choices"),
+    ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: x, B: y}\nanswer: A\nfeedback: {A: z}\n"
+     "hint: h\npraise: p", "feedback is for wrong letters"),
+    ("id: Q02.1\nkind: number\nobjective: 1\nlookup: false\nfeedback: {A: z}\nhint: h\npraise: p",
+     "only choice questions have choices, answer, values or feedback"),
 ])
 def test_malformed_specifications_are_refused_with_a_reason(broken, complaint):
     from tools.questions import SpecError, parse
 
     with pytest.raises(SpecError, match=re.escape(complaint)):
         parse(broken, "solutions/02_x.ipynb")
+
+
+def test_accept_codes_and_feedback_are_read_and_accept_keys_become_text():
+    """Review 11: `accept`, `codes` (table questions) and `feedback` (choice questions) are spec keys; JSON keys are
+    text, so accept's key values are written as text (the check matches 4 and "4" alike)."""
+    from tools.questions import dump, parse
+
+    table = parse("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\n"
+                  "accept: {4: {b: [x, null]}}\ncodes: {b: [x, y, null]}\nhint: h\npraise: p", "solutions/02_x.ipynb")
+    assert table["accept"] == {"4": {"b": ["x", None]}} and table["codes"] == {"b": ["x", "y", None]}
+    choice = parse("id: Q02.2\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: x, B: y}\nanswer: A\n"
+                   "feedback: {B: not y}\nhint: h\npraise: p", "solutions/02_x.ipynb")
+    assert choice["feedback"] == {"B": "not y"}
+    assert "accept:" in dump(table) and "codes:" in dump(table) and "feedback:" in dump(choice)
 
 
 @pytest.mark.parametrize("doc", ["README.md", "data/README.md", "docs/instructor_guide.md", "docs/glossary.md"])

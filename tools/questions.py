@@ -15,9 +15,15 @@ A question is specified in a *raw* cell tagged ``question``, right after its pro
                                # returns a value from data/ rather than a letter
     hint: ...                  # said with ✘: teaches the method, never names the answer
     praise: ...                # said with ✔: what the result means
+    feedback: {A: ..., C: ...} # optional, choice questions: the ✘ line for that wrong letter, instead of the
+                               # hint (it must not name the right option)
     tolerance: 0.5             # number questions: absolute tolerance (default 0)
-    key: aspect                # table questions: the column rows are matched on
+    key: aspect                # table questions: the column rows are matched on (1, 1.0 and "1" alike)
     columns: [aspect, holder]  #   and the columns the table must have
+    accept: {4: {holder: [a, null]}}  # optional, table questions: key value -> column -> other values that also
+                               # count as right in that cell, where more than one is defensible (null: empty)
+    codes: {holder: [a, b, null]}     # optional, table questions: the codes a text column may hold (null:
+                               # empty); a wrong value outside them is told the list
     stretch: true              # optional: a harder question students may skip
 
 ``make sync`` writes the option list under each choice prompt (in the master, and so in ``exercises/``) and
@@ -39,7 +45,7 @@ SPECS = ROOT / "course" / "questions" / "specs.json"
 TAG = "question"
 KINDS = {"number", "date", "choice", "order", "table"}
 REQUIRED = {"id", "kind", "objective", "lookup", "hint", "praise"}
-OPTIONAL = {"choices", "answer", "values", "tolerance", "key", "columns", "stretch"}
+OPTIONAL = {"choices", "answer", "values", "feedback", "tolerance", "key", "columns", "accept", "codes", "stretch"}
 ID = re.compile(r"Q(\d\d)\.(\d+)")
 OPTION_LINE = re.compile(r"^- [A-Z]\. ")
 
@@ -82,11 +88,60 @@ def parse(source: str, where: str) -> dict:
             raise SpecError(f"{where} {qid}: values are given for letters that are not choices")
         if len(set(spec.get("values", {}).values())) != len(spec.get("values", {})):
             raise SpecError(f"{where} {qid}: two letters stand for the same value")
-    elif choices or "answer" in spec or "values" in spec:
-        raise SpecError(f"{where} {qid}: only choice questions have choices, answer or values")
-    if spec["kind"] == "table" and not (spec.get("key") and spec.get("columns") and spec["key"] in spec["columns"]):
-        raise SpecError(f"{where} {qid}: a table question needs a key that is one of its columns")
+        feedback = spec.get("feedback", {})
+        if not isinstance(feedback, dict) or set(feedback) - set(choices):
+            raise SpecError(f"{where} {qid}: feedback is given for letters that are not choices")
+        if not all(isinstance(text, str) and text.strip() for text in feedback.values()):
+            raise SpecError(f"{where} {qid}: every feedback must be text")
+        if spec.get("answer") in feedback:
+            raise SpecError(f"{where} {qid}: feedback is for wrong letters; {spec['answer']} is the answer")
+    elif choices or "answer" in spec or "values" in spec or "feedback" in spec:
+        raise SpecError(f"{where} {qid}: only choice questions have choices, answer, values or feedback")
+    if spec["kind"] == "table":
+        if not (spec.get("key") and spec.get("columns") and spec["key"] in spec["columns"]):
+            raise SpecError(f"{where} {qid}: a table question needs a key that is one of its columns")
+        _check_accept_and_codes(spec, f"{where} {qid}")
+    elif "accept" in spec or "codes" in spec:
+        raise SpecError(f"{where} {qid}: only table questions have accept or codes")
     return spec
+
+
+def _cell_values(values, what: str) -> list:
+    """A list of cell values (text, numbers, null for empty), as ``accept`` and ``codes`` give them."""
+    if not isinstance(values, list) or not values:
+        raise SpecError(f"{what} must be a list of values, e.g. [broken, disputed, null]")
+    for value in values:
+        if isinstance(value, bool) or not (value is None or isinstance(value, (str, int, float))):
+            raise SpecError(f"{what}: {value!r} is not text, a number or null (quote words YAML reads otherwise, "
+                            "like yes or no)")
+    return values
+
+
+def _check_accept_and_codes(spec: dict, where: str) -> None:
+    """``accept: {key value: {column: [values]}}`` and ``codes: {column: [values]}`` name value columns only;
+    accept's keys are written as text in specs.json (JSON keys are text; the check matches 4 and "4" alike)."""
+    value_columns = [c for c in spec["columns"] if c != spec["key"]]
+    codes = spec.get("codes", {})
+    if not isinstance(codes, dict):
+        raise SpecError(f"{where}: codes must map a column to its list of codes")
+    for column, values in codes.items():
+        if column not in value_columns:
+            raise SpecError(f"{where}: codes names {column!r}, which is not one of its value columns {value_columns}")
+        _cell_values(values, f"{where}: codes of {column!r}")
+    accept = spec.get("accept", {})
+    if not isinstance(accept, dict) or not all(isinstance(cells, dict) for cells in accept.values()):
+        raise SpecError(f"{where}: accept must map a key value to {{column: [values]}}")
+    for key, cells in accept.items():
+        for column, values in cells.items():
+            if column not in value_columns:
+                raise SpecError(f"{where}: accept names {column!r}, which is not one of its value columns "
+                                f"{value_columns}")
+            _cell_values(values, f"{where}: accept for {key!r}, {column!r}")
+            if column in codes and set(values) - set(codes[column]):
+                raise SpecError(f"{where}: accept for {key!r} gives {sorted(map(str, set(values) - set(codes[column])))}, "
+                                f"which are not among the codes of {column!r}")
+    if "accept" in spec:
+        spec["accept"] = {str(key): cells for key, cells in accept.items()}
 
 
 def specs_in(nb: nbformat.NotebookNode, where: str) -> list[tuple[int, dict]]:
@@ -148,8 +203,8 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
 
 def dump(spec: dict) -> str:
     """A specification as YAML, in the order of the module docstring (for tools that write question cells)."""
-    order = ["id", "kind", "objective", "lookup", "stretch", "choices", "answer", "values", "tolerance", "key",
-             "columns", "hint", "praise"]
+    order = ["id", "kind", "objective", "lookup", "stretch", "choices", "answer", "values", "feedback", "tolerance",
+             "key", "columns", "accept", "codes", "hint", "praise"]
     spec = {key: spec[key] for key in order if key in spec}
     if isinstance(spec.get("objective"), list) and len(spec["objective"]) == 1:
         spec["objective"] = spec["objective"][0]

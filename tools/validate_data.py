@@ -297,7 +297,60 @@ def problems(folder: Path = DATA) -> list[str]:
                              f"{row.reading!r}")
             if row.quote_id and row.quote_id not in quote_ids:
                 found.append(f"readings.csv line {line}: quote_id {row.quote_id!r} is not in quotations.csv")
+            found.extend(f"readings.csv line {line}: {message}" for message in _charge_problems(row))
+        if "quotations" in tables:  # one date, precision and channel per statement
+            said = {q.quote_id: q for q in tables["quotations"].itertuples(index=False)}
+            for line, row in enumerate(tables["readings"].itertuples(index=False), start=2):
+                quote = said.get(row.quote_id)
+                if quote is None:
+                    continue
+                for column in ("date", "date_precision", "channel"):
+                    if getattr(row, column) != getattr(quote, column):
+                        found.append(f"readings.csv line {line}: {column} {getattr(row, column)!r} does not agree "
+                                     f"with its quotation {row.quote_id!r} ({getattr(quote, column)!r}); one statement "
+                                     "has one date, precision and channel in both tables")
     return found
+
+
+# readings.paragraphs_charged: who can be charged under which paragraph of the memorandum
+NUCLEAR_SIGNATORIES = {"Russia", "United Kingdom", "United States"}
+BOUND_BY_PARAGRAPH = {**{str(p): NUCLEAR_SIGNATORIES for p in range(1, 6)}, "6": NUCLEAR_SIGNATORIES | {"Ukraine"}}
+CHARGE_OUTSIDE_PARAGRAPHS = {"none", "unspecified"}  # see data/README.md
+
+
+def _charge_problems(row) -> list[str]:
+    """What is wrong with one reading's paragraphs_charged (an empty list if nothing)."""
+    charged = row.paragraphs_charged
+    if row.reading != "breached":
+        return [f"paragraphs_charged is only for the reading 'breached', not {row.reading!r}"] if charged else []
+    if not charged:
+        return ["a reading 'breached' needs paragraphs_charged: the paragraphs it charges someone with breaking, "
+                "'none' for a charge outside the six paragraphs, or 'unspecified'"]
+    if charged == "unspecified":
+        return [] if not row.paragraphs else [
+            f"paragraphs_charged 'unspecified' is for a statement that names no paragraph, but it names "
+            f"{row.paragraphs}; give the paragraphs it charges"]
+    if charged in CHARGE_OUTSIDE_PARAGRAPHS:
+        return []
+    issues = []
+    named, paragraphs = set(row.paragraphs.split(";")) - {""}, charged.split(";")
+    if not set(paragraphs) <= named:
+        issues.append(f"paragraphs_charged {charged} must be among the paragraphs the statement names "
+                      f"({row.paragraphs or 'none'})")
+    accused = set(row.breach_by.split(";")) - {""}
+    signatories = accused & BOUND_BY_PARAGRAPH["6"]
+    for party in sorted(accused - signatories):
+        if not signatories:
+            issues.append(f"{party} signed nothing and is bound by no paragraph; a charge under paragraphs {charged} "
+                          "must also name a signatory bound by them")
+    for party in sorted(signatories):
+        if not any(party in BOUND_BY_PARAGRAPH.get(p, set()) for p in paragraphs):
+            issues.append(f"{party} is charged under paragraphs {charged}, none of which binds it (1-5 bind Russia, "
+                          "the UK and the US; 6 binds all four signatories)")
+    for paragraph in paragraphs:
+        if accused and not accused & BOUND_BY_PARAGRAPH.get(paragraph, set()):
+            issues.append(f"paragraph {paragraph} is charged, but it binds none of {row.breach_by}")
+    return issues
 
 
 if __name__ == "__main__":

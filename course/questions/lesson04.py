@@ -65,6 +65,9 @@ def q04_5():
     table = load("assurance_instruments")
     require(set(table["legally_binding"]) == {"yes", "no", "disputed"},
             "legally_binding no longer takes exactly the values yes, no and disputed that Q04.5 names")
+    resolutions = table[table["form"] == "unsc_resolution"]
+    require(len(resolutions) == 2 and set(resolutions["legally_binding"]) == {"no"},
+            "the table no longer has two non-binding Security Council resolutions, as Q04.5's praise says")
     counts = pd.crosstab(table["form"], table["legally_binding"]).reset_index()
     counts.columns.name = None
     return counts
@@ -72,12 +75,15 @@ def q04_5():
 
 @expected("Q04.6")
 def q04_6():
-    """D: the 1997 treaty binds Russia and was ratified, but commits no one to respond; Article 5 does."""
-    treaty, nato = _instrument("friendship_treaty_1997"), _instrument("north_atlantic_treaty_art5")
-    require((treaty["legally_binding"], treaty["ratified"], treaty["automatic_response"]) == ("yes", "yes", "no"),
-            "the 1997 treaty is no longer recorded as binding, ratified and without a duty to respond")
-    require(nato["automatic_response"] == "yes", "Article 5 is no longer recorded with a duty to respond")
-    require("renewed automatically in 2009" in treaty["note"], "the treaty's note no longer records its renewal (option C)")
+    """D: resolution 984 recognises and takes note; it binds no state to act, and Council action stays open to a veto."""
+    row = _instrument("unsc_resolution_984")
+    require((row["legally_binding"], row["automatic_response"]) == ("no", "no"),
+            "resolution 984 is no longer recorded as not binding and without a duty to respond: rewrite Q04.6")
+    require(row["who_is_bound"].startswith("No state is committed"), "resolution 984's who_is_bound no longer says no state is committed")
+    require("nuclear" in row["trigger"] and "veto" in row["note"],
+            "resolution 984's trigger (nuclear aggression) or its note on the veto (options B and C) has changed")
+    require("provide or support" in _instrument("nsa_us_1995")["promise"],
+            "the US declaration of 1995 no longer states an intention to provide or support assistance (option A)")
     return "D"
 
 

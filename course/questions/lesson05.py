@@ -49,11 +49,22 @@ def q05_2():
 
 @expected("Q05.3")
 def q05_3():
+    """Silos a month from the low and the high counts (rounded to two decimals, as the prompt asks), and no rate for the
+    SS-24 silos alone, whose first date is not in the record."""
     silos = _ukraine(end="silos")
-    require(len(silos) == 2 and silos["count_low"].notna().all(), "Ukraine's two silo rows (SS-19, SS-24) have changed")
+    require(len(silos) == 2 and silos["count_low"].notna().all() and silos["count_high"].notna().all(),
+            "Ukraine's two silo rows (SS-19, SS-24) have changed")
     _day_precise("first_silo_destroyed_1996", "ukraine_last_silo_destroyed")
-    days = (_event("ukraine_last_silo_destroyed")["date"] - _event("first_silo_destroyed_1996")["date"]).days
-    return float(silos["count_low"].sum()) / (days / MONTH)
+    ss24 = silos[silos["system"].str.startswith("SS-24")]
+    require(len(ss24) == 1 and pd.isna(ss24["date_start"].iloc[0]),
+            "the SS-24 silos now have a first date: rewrite Q05.3's third row (a rate may now be computable)")
+    months = (_event("ukraine_last_silo_destroyed")["date"] - _event("first_silo_destroyed_1996")["date"]).days / MONTH
+    rates = [round(float(silos[column].sum()) / months, 2) for column in ("count_low", "count_high")]
+    for column in ("count_low", "count_high"):  # rounding must not sit on a knife-edge (a student's float may differ)
+        exact = float(silos[column].sum()) / months * 100
+        require(abs(exact - round(exact)) < 0.45, "a silo rate now sits on a rounding boundary: change Q05.3's rounding")
+    return pd.DataFrame({"silos": ["all, low count", "all, high count", "SS-24 alone"],
+                         "silos_per_month": rates + [None]})
 
 
 @expected("Q05.4")
@@ -81,12 +92,17 @@ def q05_5():
 
 @expected("Q05.6")
 def q05_6():
-    """A: $569 million committed by 30 Sep 1999; the rows are cumulative snapshots (B adds them), C takes a pledge for a payment."""
+    """A: $569 million committed by 30 Sep 1999, and of money paid only a press lower bound (> $500M by Feb 1999).
+    B adds the cumulative snapshots; C takes a pledge for a payment; D reads the committed total as money paid out."""
     comp = load("compensation").set_index("item_id")
     last = comp.loc["ctr_ukraine_fy1999"]
     require(last["delivered_low"] == 569 and last["measure"] == "committed" and str(last["period_end"].date()) == "1999-09-30",
-            "the Nunn-Lugar total for fiscal 1999 has changed: rewrite option A")
+            "the Nunn-Lugar total for fiscal 1999 has changed: rewrite options A and D")
     ctr = comp[comp.index.str.startswith("ctr_")]
+    paid = ctr[ctr["measure"] == "delivered"]
+    require(list(paid.index) == ["ctr_ukraine_1999_02"] and paid["delivered_low"].iloc[0] == 500
+            and pd.isna(paid["delivered_high"].iloc[0]) and str(paid["period_end"].iloc[0].date()) == "1999-02-26",
+            "the Nunn-Lugar rows measured as delivered have changed: rewrite option A")
     require(ctr["delivered_low"].sum() > 2000, "the Nunn-Lugar rows no longer add up to more than $2 billion: rewrite option B")
     require(comp.loc["ctr_ukraine_1994_09", "promised_low"] == 350, "the March 1994 pledge is no longer $350 million: rewrite option C")
     return "A"
@@ -101,6 +117,8 @@ def q05_7():
             "the fuel row is no longer Russia's unconfirmed account of 1,800 assemblies: rewrite Q05.7")
     require("received nothing" in comp.loc["tactical_warheads_compensation", "note"],
             "the tactical row no longer records Ukraine's 1996 complaint: rewrite option B")
+    require("No Ukrainian official confirmation" in fuel["note"] and "White House" in fuel["note"],
+            "the fuel row's note no longer says Kyiv did not confirm the total and the White House fits it: rewrite options C and D")
     return "D"
 
 
@@ -131,6 +149,11 @@ def q05_10():
     smuggled = load("dismantlement").set_index("item_id").loc["ua_kh55_exported_illegally", "note"]
     require("without nuclear warheads" in smuggled and "no state body" in smuggled,
             "the Kh-55 smuggling row no longer says the missiles had no warheads and no state body took part: rewrite Q05.10")
-    require(_event("ukraine_last_silo_destroyed")["date"] < _event("start1_final_reductions_2001")["date"],
+    deadline = _event("start1_final_reductions_2001")["date"]
+    require(_event("ukraine_last_silo_destroyed")["date"] < deadline,
             "the last silo is no longer before START I's final limits: rewrite option C")
+    tu160 = _ukraine(start="Tu-160").set_index("fate")
+    require(set(tu160.index) == {"destroyed", "transferred_to_russia", "converted"} and (tu160["date_end"].dropna() < deadline).all()
+            and tu160.loc["converted", "count_high"] == 1,
+            "the Tu-160 rows no longer read destroyed or handed over before START I's deadline, one kept for display: rewrite option D")
     return "C"

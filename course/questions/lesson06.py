@@ -46,13 +46,19 @@ def q06_2():
 
 @expected("Q06.3")
 def q06_3():
-    """B: nuclear weapons are the subject of two paragraphs of six; paragraphs 1-3 restate older obligations."""
-    memo = load("memorandum").set_index("paragraph")
-    require(list(memo.index) == [1, 2, 3, 4, 5, 6], "memorandum.csv no longer has paragraphs 1 to 6")
-    nuclear = list(memo.index[memo["commitment"].str.contains("nuclear")])
-    require(nuclear == [4, 5], f"the paragraphs whose commitment mentions nuclear weapons are now {nuclear}: rewrite Q06.3")
-    require(list(memo.index[memo["restates"] == "new"]) == [6], "paragraph 6 is no longer the only new one (option A)")
-    require((memo.loc[[1, 2, 3], "restates"] != "new").all(), "paragraphs 1 to 3 no longer restate older obligations")
+    """B: the charge of 19 March 2014 is one-sided, the EU is not a signatory, and no paragraph is conditional."""
+    charge = _reading("ru_mfa_2014_03_19")
+    require(charge["reading"] == "breached" and "European Union" in str(charge["breach_by"]),
+            "the ministry's charge of 19 March 2014 no longer accuses the EU (options B and D)")
+    require("3" in str(charge["paragraphs_charged"]).split(";"), "the ministry's charge no longer falls on paragraph 3")
+    readings = load("readings")
+    charged = readings.assign(paragraph=readings["paragraphs_charged"].str.split(";")).explode("paragraph")
+    west = charged[(charged["paragraph"] == "3") & ~charged["breach_by"].str.contains("Russia", na=False)]
+    sides = set(west["side"])
+    require(not sides & {"Ukraine", "United States", "United Kingdom"},
+            f"a {sorted(sides)} statement now charges the West under paragraph 3: options B and C must be rewritten")
+    require("coercion" in load("memorandum").set_index("paragraph").loc[3, "commitment"],
+            "paragraph 3 no longer concerns economic coercion")
     return "B"
 
 
@@ -79,30 +85,33 @@ def q06_5():
 
 @expected("Q06.6")
 def q06_6():
-    """One row per charged paragraph: how many statements say Russia broke it, and how many say others did."""
+    """One row per charged paragraph (readings.paragraphs_charged): how many statements charge Russia, how many others."""
     readings = load("readings")
-    rows = readings.assign(paragraph=readings["paragraphs"].str.split(";")).explode("paragraph")
-    charges = rows[rows["reading"] == "breached"].copy()
-    require(charges["breach_by"].notna().all(), "a reading coded breached has no breach_by")
+    rows = readings.assign(paragraph=readings["paragraphs_charged"].str.split(";")).explode("paragraph")
+    charges = rows[rows["paragraph"].isin(list("123456"))].copy()
+    require((charges["reading"] == "breached").all() and charges["breach_by"].notna().all(),
+            "a paragraph is charged by a reading that is not 'breached' or names no accused")
     charges["accused"] = "others"
     charges.loc[charges["breach_by"].str.contains("Russia"), "accused"] = "Russia"
     table = pd.crosstab(charges["paragraph"], charges["accused"]).reset_index()
     require(list(table.columns) == ["paragraph", "Russia", "others"], "the charges no longer name both Russia and others")
-    against_russia = set(  # the praise names these paragraphs
-        table.loc[table["Russia"] > 0, "paragraph"])
-    require(against_russia == {"1", "2", "4", "6"}, f"Russia is now charged under paragraphs {sorted(against_russia)}: rewrite the praise")
+    against_russia = set(table.loc[table["Russia"] > 0, "paragraph"])   # the praise names these paragraphs
+    against_others = set(table.loc[table["others"] > 0, "paragraph"])
+    require(against_russia == {"1", "2", "3", "4", "6"}, f"Russia is now charged under paragraphs {sorted(against_russia)}: rewrite the praise")
+    require(against_others == {"1", "3"}, f"others are now charged under paragraphs {sorted(against_others)}: rewrite the praise")
     return table
 
 
 @expected("Q06.7")
 def q06_7():
-    """The breach matrix as memorandum.csv codes it (an empty status is a cell with no record either way)."""
+    """The breach matrix after 2014 as memorandum.csv codes it: every 2014 cell follows from the lesson's rules.
+    (The 2022 column, where three cells can be defended more than one way, is the unchecked stretch part.)"""
     memo = load("memorandum")
     require(list(memo["paragraph"]) == [1, 2, 3, 4, 5, 6], "memorandum.csv no longer has paragraphs 1 to 6")
-    five = memo.set_index("paragraph").loc[5]
-    require(five["status_2014"] == "kept" and five["status_2022"] == "kept",
-            "paragraph 5, the lesson's worked example, is no longer kept in both periods")
-    return memo[["paragraph", "status_2014", "status_2022"]]
+    require(memo.set_index("paragraph").loc[5, "status_2014"] == "kept",
+            "paragraph 5, the lesson's worked example, is no longer kept after 2014")
+    require(memo["status_2014"].notna().all(), "a 2014 cell is now empty: check the praise of Q06.7")
+    return memo[["paragraph", "status_2014"]]
 
 
 @expected("Q06.8")
