@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 import pandas as pd
 
 from .lessons import lessons
@@ -369,7 +370,7 @@ def _compare_tables(q: Question, answer: pd.DataFrame, wanted: pd.DataFrame) -> 
     accepted = {(_key(k), c): {_tidy(v) for v in values}
                 for k, columns in q.accept.items() for c, values in columns.items()}
     wrong = [(k, c) for k in theirs.index for c in theirs.columns
-             if mine.at[k, c] != theirs.at[k, c] and mine.at[k, c] not in accepted.get((k, c), ())]
+             if not _close(mine.at[k, c], theirs.at[k, c], q.tolerance) and mine.at[k, c] not in accepted.get((k, c), ())]
     if not wrong:
         return Result(CORRECT, q.praise)
     rows = len({k for k, _ in wrong})
@@ -383,6 +384,13 @@ def _compare_tables(q: Question, answer: pd.DataFrame, wanted: pd.DataFrame) -> 
     return Result(NOT_YET, f"{rows} of {_count(len(theirs), 'row')} {'has' if rows == 1 else 'have'} a wrong value: "
                            f"{cells}{more}. Check {'this cell' if len(wrong) == 1 else 'these cells'}."
                            f"{_outside_codes(q, wrong, mine, mine_raw, theirs, accepted)} {q.hint}")
+
+
+def _close(mine: Any, theirs: Any, tolerance: float) -> bool:
+    """Two tidied cells alike; numbers within the question's tolerance (a rate rounded another way is still right)."""
+    if isinstance(mine, float) and isinstance(theirs, float):
+        return abs(mine - theirs) <= tolerance + 1e-9
+    return mine == theirs
 
 
 def _relabel(table: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
@@ -447,6 +455,8 @@ def _listed(items: list[str]) -> str:
 
 def _shown(value: Any) -> str:
     """A cell as a student would recognise it: 'text' in quotes, numbers without a needless .0, or empty."""
+    if isinstance(value, (pd.Series, pd.Index, np.ndarray, list)) and len(value) != 1:
+        return "several values, not one (a whole column? take one value with `.iloc[0]`)"
     tidy = _tidy(value)
     if tidy == "":
         return "empty"
@@ -458,7 +468,9 @@ def _shown(value: Any) -> str:
 def _shown_key(value: Any) -> str:
     """A key as the lesson writes it: paragraph 3 (whether typed 3, 3.0 or "3"), form 'treaty'."""
     key = _key(value)
-    return key if _number(key) is not None else _shown(value)
+    if _number(key) is not None:
+        return key
+    return f"'{value.strip()}'" if isinstance(value, str) and value.strip() else _shown(value)  # a code 'none' stays itself
 
 
 def _count(n: int, thing: str) -> str:
@@ -476,6 +488,8 @@ EMPTY_WORDS = {"", "none", "nan", "<na>"}  # typed in quotes, they still mean an
 
 def _tidy(value: Any) -> Any:
     """One cell, compared by value: numbers rounded, text stripped and lower-cased, every kind of empty alike."""
+    if isinstance(value, (pd.Series, pd.Index, np.ndarray, list)) and len(value) == 1:
+        value = list(value)[0]  # a one-row Series put in a cell (`rate` where `rate.iloc[0]` was meant) is its value
     try:
         if pd.isna(value):
             return ""

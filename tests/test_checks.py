@@ -485,6 +485,31 @@ def test_accepted_alternatives_pass_and_others_do_not(key):
     assert _judge(q, mine).status == NOT_YET
 
 
+def test_number_cells_of_a_table_count_within_the_tolerance():
+    """Review 11 (S4): Q05.3's rate rounded another way (2.5 for 2.52) was wrong to the cell; `tolerance` covers it."""
+    rates = pd.DataFrame({"silos": ["low count", "high count"], "per_month": [2.52, 2.55]})
+    near = rates.assign(per_month=[2.5, 2.6])
+    far = rates.assign(per_month=[2.52, 2.7])
+    exact = _table_question(key="silos", columns=("silos", "per_month"))
+    lenient = _table_question(key="silos", columns=("silos", "per_month"), tolerance=0.05)
+    assert _judge(exact, near, rates).status == NOT_YET
+    assert _judge(lenient, near, rates).status == CORRECT
+    message = _judge(lenient, far, rates).message
+    assert "silos 'high count', `per_month` is 2.7, too high" in message and "low count" not in message
+
+
+def test_a_series_put_in_a_cell_counts_as_its_value_or_is_named():
+    """Verification of review 11: a one-row Series in a cell (`rate` for `rate.iloc[0]`) printed as
+    "'3    <NA>\ndtype: Float64'"; it is its one value, and a longer Series is called what it is."""
+    rates = pd.DataFrame({"silos": ["all", "SS-24 alone"], "per_month": [2.52, None]})
+    one = pd.Series([pd.NA], index=[3], dtype="Float64")
+    mine = pd.DataFrame({"silos": ["all", "SS-24 alone"], "per_month": [2.52, one]})
+    assert _judge(_table_question(key="silos", columns=("silos", "per_month")), mine, rates).status == CORRECT
+    mine = pd.DataFrame({"silos": ["all", "SS-24 alone"], "per_month": [2.52, pd.Series([1.0, 2.0])]})
+    message = _judge(_table_question(key="silos", columns=("silos", "per_month")), mine, rates).message
+    assert "several values, not one" in message and "dtype" not in message
+
+
 def test_sync_carries_accept_codes_and_feedback_into_specs_json(monkeypatch, tmp_path):
     """`make sync` writes specs.json from the masters' question cells; the check reads the new keys from it."""
     import json

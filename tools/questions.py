@@ -17,7 +17,7 @@ A question is specified in a *raw* cell tagged ``question``, right after its pro
     praise: ...                # said with ✔: what the result means
     feedback: {A: ..., C: ...} # optional, choice questions: the ✘ line for that wrong letter, instead of the
                                # hint (it must not name the right option)
-    tolerance: 0.5             # number questions: absolute tolerance (default 0)
+    tolerance: 0.5             # number questions, and the number cells of a table: absolute tolerance (default 0)
     key: aspect                # table questions: the column rows are matched on (1, 1.0 and "1" alike)
     columns: [aspect, holder]  #   and the columns the table must have
     accept: {4: {holder: [a, null]}}  # optional, table questions: key value -> column -> other values that also

@@ -89,10 +89,13 @@ def q04_6():
 
 @expected("Q04.7")
 def q04_7():
-    """A: paragraph 2 covers any threat or use of force, not only nuclear weapons."""
+    """A: paragraph 2 covers any threat or use of force, not only nuclear weapons; Lavrov said it at a press conference."""
     quotes = load("quotations").set_index("quote_id")
     require("lavrov_2016_single_obligation" in quotes.index, "the Lavrov quotation of Q04.7 is gone from quotations.csv")
-    require("nuclear" in quotes.loc["lavrov_2016_single_obligation", "context"], "Lavrov's quotation no longer concerns nuclear weapons")
+    lavrov = quotes.loc["lavrov_2016_single_obligation"]
+    require("nuclear" in lavrov["context"], "Lavrov's quotation no longer concerns nuclear weapons")
+    require(lavrov["channel"] == "interview" and "press conference" in lavrov["context"],
+            "Lavrov's quotation is no longer an answer at a press conference (options A to D name the channel)")
     second = _memorandum().loc[2]
     require("threat or use of force" in second["key_phrase"] and "nuclear" not in second["key_phrase"],
             "paragraph 2's key phrase no longer covers force in general: rewrite Q04.7")

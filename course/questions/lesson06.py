@@ -118,7 +118,12 @@ def q06_7():
 def q06_8():
     votes = load("un_votes")
     require(votes[["yes", "members"]].notna().all().all(), "a vote in un_votes.csv has no yes count or membership")
-    return int((votes["yes"] < votes["members"] / 2).sum())
+    fewer = votes["yes"] < votes["members"] / 2
+    named = {"A/RES/73/194", "A/RES/ES-11/3", "A/RES/ES-11/5", "A/RES/ES-11/7", "A/ES-11/L.11"}   # the praise names these
+    require(set(votes.loc[fewer, "resolution"]) == named, "other resolutions now pass with fewer than half: rewrite the praise")
+    require(set(votes.loc[votes["yes"] >= 140, "resolution"]) == {"A/RES/ES-11/1", "A/RES/ES-11/2", "A/RES/ES-11/4",
+                                                                  "A/RES/ES-11/6"}, "the praise's votes with 140 or more have changed")
+    return int(fewer.sum())
 
 
 @expected("Q06.9")
@@ -132,8 +137,8 @@ def q06_9():
     require(list(other["vote"]) == ["no"], "Kazakhstan no longer abstains on all but one recorded vote")
     require("Human Rights Council" in _vote(other["resolution"].iloc[0])["title"],
             "Kazakhstan's one vote against is no longer the Human Rights Council resolution")
-    require(kazakhstan["resolution"].nunique() < load("un_votes")["resolution"].nunique(),
-            "Kazakhstan now has a row for every resolution: option D's premise has gone")
+    require(load("un_votes")["resolution"].nunique() - kazakhstan["resolution"].nunique() == 4,
+            "Kazakhstan no longer lacks a row for exactly four resolutions: rewrite option D and the interpretation")
     return "C"
 
 
