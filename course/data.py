@@ -12,6 +12,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -197,7 +198,7 @@ class Bibliography:
         for row in self.table.itertuples():
             year = f"{row.year}" if pd.notna(row.year) else "n.d."
             title = f"*{row.title}*" if markdown else row.title
-            link = f"[{row.url}]({row.url})" if markdown else row.url
+            link = f"[{_site(row.url)}]({row.url})" if markdown else row.url  # the site as the link's text: shorter
             kind = f" ({self.KINDS.get(row.kind, row.kind)})" if "kind" in self.table and pd.notna(row.kind) else ""
             out.append(f"{row.author} ({year}). {title}. {row.publisher}.{kind} {link} `{row.source_id}`")
         return out
@@ -210,6 +211,14 @@ class Bibliography:
 
     def __str__(self) -> str:
         return "\n".join(self.lines(markdown=False))
+
+
+def _site(url) -> str:
+    """The site a link points to ("fas.org" for http://www.fas.org/...), as a reference list shows it."""
+    if not isinstance(url, str) or not url:
+        return ""
+    host = urlsplit(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host or url
 
 
 def bibliography(*parts) -> Bibliography:

@@ -134,6 +134,70 @@ def _edit(folder, table, column, row, value):
         # a reading and its quotation: one date, precision and channel per statement
         ("readings", "date", "2011-08-20", "does not agree with its quotation"),
         ("readings", "channel", "speech", "does not agree with its quotation"),
+        # doctrine (lesson 08; row 0: the 2000 doctrine's clause on weapons of mass destruction)
+        ("doctrine", "category", "escalation_termination", "does not belong to clause_kind"),
+        ("doctrine", "clause_kind", "wish", "clause_kind"),
+        ("doctrine", "document_id", "military_doctrine_1999", "document_id"),
+        ("doctrine", "protects", "not_applicable", "exactly for purpose clauses"),
+        ("doctrine", "threshold_en", " ".join(["word"] * 30), "at most 25 words"),
+        ("doctrine", "threshold_en", "\u201cin response\u201d", "without surrounding quotation marks"),
+        ("doctrine", "date", "2000-04-22", "one document, one date"),
+        ("doctrine", "paragraph", "8a", "paragraph"),
+        ("doctrine", "paragraph", "", "was not read"),
+        ("doctrine", "source_ids", "no_such_source", "no_such_source"),
+        ("doctrine", "note", "", "note"),
+        # programmes (lesson 07). Row 0 is the United States (acquired_kept, later_fate none); the tests below use other rows
+        ("programmes", "furthest_stage", "pursue", "furthest stage with a start year"),
+        ("programmes", "furthest_stage", "inherited", "'inherited' is for the added_inherited rows"),
+        ("programmes", "end_type", "dismantled_own", "needs the date the programme ended"),
+        ("programmes", "end_type", "gave_up_inherited", "goes with furthest_stage 'inherited'"),
+        ("programmes", "ended", "1990-01-01", "has no end date"),
+        ("programmes", "npt_status", "withdrew", "npt_withdrew is given exactly when"),
+        ("programmes", "npt_status", "never_joined", "cannot have an npt_joined date"),
+        ("programmes", "npt_status", "member", "npt_status"),
+        ("programmes", "later_fate", "invaded", "needs fate_date"),
+        ("programmes", "later_fate", "conquered", "later_fate"),
+        ("programmes", "later_fate", "", "must say so"),
+        ("programmes", "acquire_end", "1991", "acquired_kept"),
+        ("programmes", "explore_start", "1800", "explore_start"),
+        ("programmes", "source_ids", "nobody_said_so", "nobody_said_so"),
+        # nk_tests (lesson 07; row 0: the test of 9 October 2006)
+        ("nk_tests", "mb_usgs", "5.9", "outside mb_low-mb_high"),
+        ("nk_tests", "mb_low", "", "mb_low"),
+        ("nk_tests", "yield_kt_low", "", "yield_kt_high without yield_kt_low"),
+        ("nk_tests", "yield_kt_high", "", "lower bound"),
+        ("nk_tests", "yield_kt_low", "5", "yield_kt_low 5 > yield_kt_high 1"),
+        ("nk_tests", "nk_claim", "North Korea tested a bomb.", "nk_claim"),
+        ("nk_tests", "event_id", "no_such_event", "not in events.csv"),
+        ("nk_tests", "claimed_hydrogen_bomb", "true", "claimed_hydrogen_bomb is true"),
+        ("nk_tests", "date_precision", "month", "first of its month"),
+        ("nk_tests", "source_ids", "no_such_source", "no_such_source"),
+        # coercion_cases (lesson 08; row 0: Korea 1953, outcome disputed)
+        ("coercion_cases", "aim", "annex", "aim"),
+        ("coercion_cases", "channel", "tweet", "channel"),
+        ("coercion_cases", "aim_other", "compel", "the same as aim"),
+        ("coercion_cases", "coding_note", "", "coding_note"),
+        ("coercion_cases", "outcome", "won", "outcome"),
+        ("coercion_cases", "outcome", "not_judged", "outcome_judged_by"),
+        ("coercion_cases", "outcome_judged_by", "", "outcome_judged_by"),
+        ("coercion_cases", "source_ids", "foot_1988_nuclear_coercion_korea", "sources on each side"),
+        ("coercion_cases", "source_ids", "wikipedia_draft_nuclear_coercion", "sourced only by reference pages"),
+        ("coercion_cases", "date_end", "1946-01-01", "is before date_start"),
+        ("coercion_cases", "date_end_precision", "", "go together"),
+        # lesson 08: signals (row 0: Putin's "consequences" warning of 24 Feb 2022, implicit, quotation putin_2022_consequences)
+        ("signals", "type", "rumour", "type"),
+        ("signals", "channel", "tweet", "channel"),
+        ("signals", "nuclear_reference", "maybe", "nuclear_reference"),
+        ("signals", "certainty", "probably", "certainty"),
+        ("signals", "date", "2021-12-31", "date"),
+        ("signals", "source_ids", "no_such_source", "no_such_source"),
+        ("signals", "coding_note", "", "implicit nuclear reference needs a coding_note"),
+        ("signals", "quote_id", "no_such_quote", "not in quotations.csv"),
+        ("signals", "date", "2022-02-25", "does not agree with its quotation"),
+        ("signals", "channel", "social_media_post", "does not fit its quotation"),
+        ("signals", "event_id", "no_such_event", "not in events.csv"),
+        ("signals", "stated_reason", "A warning to anyone who would interfere.", "begins with 'Claim'"),
+        ("signals", "certainty", "single_weak_report", "unconfirmed"),
     ],
 )
 def test_corrupted_copy_fails(data_copy, table, column, value, expected):
@@ -368,3 +432,102 @@ def test_a_reading_and_its_quotation_agree_on_precision(data_copy):
     _edit_row(data_copy, "quotations", "quote_id", "lidington_2014_breaches", date_precision="month", date="2014-09-01")
     found = problems(data_copy)
     assert any("does not agree with its quotation 'lidington_2014_breaches'" in message for message in found), found
+
+
+def test_a_doctrine_condition_needs_its_words(data_copy):
+    _edit_row(data_copy, "doctrine", "clause_id", "bp2024_p18_wmd", threshold_ru="")
+    assert any("a condition needs its words" in message for message in problems(data_copy))
+
+
+def test_the_contested_purpose_clause_keeps_the_other_readings(data_copy):
+    _edit_row(data_copy, "doctrine", "clause_id", "bp2020_purpose_p4", other_reading="")
+    assert any("escalation_termination clause is contested" in message for message in problems(data_copy))
+
+
+def test_a_purpose_clause_needs_no_threshold(data_copy):
+    """Only conditions must quote their words; a purpose clause without a phrase is allowed."""
+    _edit_row(data_copy, "doctrine", "clause_id", "md2010_purpose", threshold_en="")
+    assert problems(data_copy) == []
+
+
+def test_a_fate_must_come_after_the_programme_ended(data_copy):
+    _edit_row(data_copy, "programmes", "programme_id", "libya", fate_date="2003-01-01")
+    assert any("must come after the programme ended" in m for m in problems(data_copy))
+
+
+def test_a_fate_of_none_has_no_date(data_copy):
+    _edit_row(data_copy, "programmes", "programme_id", "belarus", fate_date="2014-02-27", fate_date_precision="day")
+    assert any("fate_date is only for a coded fate" in m for m in problems(data_copy))
+
+
+def test_inherited_rows_have_no_bleek_years(data_copy):
+    _edit_row(data_copy, "programmes", "programme_id", "ukraine", explore_start="1991")
+    assert any("'inherited' is for the added_inherited rows" in m for m in problems(data_copy))
+
+
+def test_withdrawal_before_joining_fails(data_copy):
+    _edit_row(data_copy, "programmes", "programme_id", "north_korea", npt_withdrew="1980-01-10")
+    assert any("is before npt_joined" in m for m in problems(data_copy))
+
+
+def test_programmes_hold_both_sides_of_the_insurance_argument():
+    table = pd.read_csv(DATA / "programmes.csv", dtype=str, keep_default_na=False).set_index("programme_id")
+    assert table.loc["libya", "later_fate"] == "regime_overthrown_with_foreign_help"
+    assert table.loc["iraq", "later_fate"] == "regime_overthrown_with_foreign_help"
+    assert table.loc["ukraine", "later_fate"] == "invaded"
+    for case in ("south_africa", "belarus", "kazakhstan", "brazil", "argentina", "sweden"):
+        assert table.loc[case, "later_fate"] == "none", case
+    assert (table["basis"] == "bleek_2017").sum() == 31
+
+
+def test_nk_tests_are_numbered_in_date_order(data_copy):
+    path = data_copy / "nk_tests.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[[0, 1], "test_number"] = ["2", "1"]
+    frame.to_csv(path, index=False)
+    assert any("test_number must count the tests in date order" in m for m in problems(data_copy))
+
+
+def test_nk_tests_keep_each_agencys_magnitude_and_the_claims():
+    """Lesson 07 compares agencies and claims: every test has a range, and the two hydrogen-bomb claims are flagged."""
+    table = pd.read_csv(DATA / "nk_tests.csv", dtype=str, keep_default_na=False)
+    assert list(table["date"]) == ["2006-10-09", "2009-05-25", "2013-02-12", "2016-01-06", "2016-09-09", "2017-09-03"]
+    assert set(table.loc[table["claimed_hydrogen_bomb"] == "true", "test_id"]) == {"nk_2016_01", "nk_2017_09"}
+    assert (table["yield_kt_low"] != "").all() and (table["mb_usgs"] != "").all()
+
+
+def test_coercion_cases_use_every_aim_and_hold_a_shield_case():
+    """Lesson 08 tests the essay's 'one of the few times': the table must let students find shield_offensive cases."""
+    table = pd.read_csv(DATA / "coercion_cases.csv", dtype=str, keep_default_na=False)
+    assert set(table["aim"]) == {"deter", "compel", "shield_offensive"}
+    assert (table["aim_other"] != "").sum() >= 3  # contested codings keep the other reading
+
+
+def test_a_signal_and_its_event_share_a_date(data_copy):
+    _edit_row(data_copy, "signals", "signal_id", "deterrence_forces_alert_2022", date="2022-02-26", quote_id="")
+    assert any("does not agree with its event 'deterrence_forces_special_regime'" in m for m in problems(data_copy))
+
+
+def test_a_talk_show_cannot_order_an_alert(data_copy):
+    _edit_row(data_copy, "signals", "signal_id", "kiselyov_world_2022", type="alert")
+    assert any("state_media_commentary row is a statement" in m for m in problems(data_copy))
+
+
+def test_a_conflicting_signal_needs_its_note(data_copy):
+    _edit_row(data_copy, "signals", "signal_id", "belarus_warheads_delivered_2023", coding_note="")
+    assert any("certainty 'conflicting' needs a coding_note" in m for m in problems(data_copy))
+
+
+def test_a_signal_quotation_is_shown_in_lesson_08(data_copy):
+    _edit_row(data_copy, "quotations", "quote_id", "kiselyov_2022_world", lesson="06")
+    assert any("must list lesson 08" in m for m in problems(data_copy))
+
+
+def test_signals_keep_the_channels_apart():
+    """Lesson 08 compares channels: the table holds each of the four, and every type is used."""
+    signals = pd.read_csv(DATA / "signals.csv", dtype=str, keep_default_na=False)
+    schema = next(r for r in json.loads((DATA / "datapackage.json").read_text())["resources"] if r["name"] == "signals")
+    enums = {f["name"]: f.get("constraints", {}).get("enum") for f in schema["schema"]["fields"]}
+    assert set(signals["channel"]) == set(enums["channel"])
+    assert set(signals["type"]) == set(enums["type"])
+    assert list(signals["date"]) == sorted(signals["date"]), "signals.csv is kept in date order"

@@ -256,6 +256,7 @@ def test_bibliography_lists_each_cited_source_once_and_rejects_unknown_ids():
     assert len(shown) == len(expected)  # one line per distinct source, never merged by publisher
     first = listed.table.iloc[0]
     assert shown[0].startswith(f"- {first['author']} (") and f"({first['url']})" in shown[0]
+    assert all(line.count("http") == 1 for line in shown)  # the link's text is its site, not the URL again (size)
     with pytest.raises(DataFileError, match="no_such_source"):
         bibliography("no_such_source")
 

@@ -39,6 +39,15 @@ ONLY_WEAK_SOURCES_KEPT = {
 }
 
 
+# doctrine: each category belongs to one kind of clause (see data/README.md, lesson 08)
+DOCTRINE_KINDS = {
+    "condition": {"wmd_attack", "conventional_aggression", "missile_launch_warning", "attack_on_critical_sites",
+                  "aerospace_attack_warning"},
+    "attribution": {"coalition_as_whole", "joint_attack_nuclear_backed"},
+    "purpose": {"deterrence_aim", "escalation_termination", "last_resort"},
+}
+
+
 def _frictionless(folder: Path) -> list[str]:
     from frictionless import Package, system
 
@@ -309,6 +318,27 @@ def problems(folder: Path = DATA) -> list[str]:
                         found.append(f"readings.csv line {line}: {column} {getattr(row, column)!r} does not agree "
                                      f"with its quotation {row.quote_id!r} ({getattr(quote, column)!r}); one statement "
                                      "has one date, precision and channel in both tables")
+
+    # Lesson 08 (issue 12): doctrine clauses coded the same way across documents
+    if "doctrine" in tables:
+        dates = {}
+        for line, row in enumerate(tables["doctrine"].itertuples(index=False), start=2):
+            found.extend(f"doctrine.csv line {line}: {message}" for message in _doctrine_problems(row))
+            dates.setdefault(row.document_id, set()).add(row.date)
+        for document, days in sorted(dates.items()):
+            if len(days) > 1:
+                found.append(f"doctrine.csv: {document} has more than one date ({', '.join(sorted(days))}); "
+                             "one document, one date: the day it was approved")
+    # Lesson 07 (issue 12): programmes
+    if "programmes" in tables:
+        found.extend(_programme_problems(tables["programmes"]))
+    # Lessons 07-08 (issue 12): North Korea's tests and earlier nuclear coercion cases
+    found.extend(_nk_test_problems(tables))
+    found.extend(_coercion_problems(tables))
+
+    # Lesson 08 (issue 12): Russian nuclear signalling
+    if "signals" in tables:
+        found.extend(_signal_problems(tables))
     return found
 
 
@@ -350,6 +380,188 @@ def _charge_problems(row) -> list[str]:
     for paragraph in paragraphs:
         if accused and not accused & BOUND_BY_PARAGRAPH.get(paragraph, set()):
             issues.append(f"paragraph {paragraph} is charged, but it binds none of {row.breach_by}")
+    return issues
+
+
+def _doctrine_problems(row) -> list[str]:
+    """What is wrong with one clause of doctrine.csv (an empty list if nothing)."""
+    issues = []
+    if row.category not in DOCTRINE_KINDS.get(row.clause_kind, set()):
+        issues.append(f"category {row.category!r} does not belong to clause_kind {row.clause_kind!r} "
+                      f"({', '.join(sorted(DOCTRINE_KINDS.get(row.clause_kind, [])))})")
+    for column in ("threshold_en", "threshold_ru"):
+        phrase = getattr(row, column)
+        if len(phrase.split()) > MAX_QUOTE_WORDS:
+            issues.append(f"{column} is a short exact phrase of at most {MAX_QUOTE_WORDS} words, not "
+                          f"{len(phrase.split())}")
+        if phrase and (phrase[0] in "\"'“‘«" or phrase[-1] in "\"'”’»"):
+            issues.append(f"store {column} without surrounding quotation marks")
+    if row.clause_kind == "condition" and not (row.threshold_en or row.threshold_ru):
+        issues.append("a condition needs its words: give threshold_en or threshold_ru (or both)")
+    if row.category == "escalation_termination" and not row.other_reading:
+        issues.append("an escalation_termination clause is contested: record the other readings, with who holds "
+                      "them, in other_reading")
+    if not row.paragraph and not ("number" in row.note and "not read" in row.note):
+        issues.append("paragraph is empty: the note must say the paragraph number was not read "
+                      "(\"... number ... not read\")")
+    if (row.clause_kind == "purpose") != (row.protects == "not_applicable"):
+        issues.append("protects is 'not_applicable' exactly for purpose clauses")
+    return issues
+
+
+# programmes (lesson 07): see data/README.md, "Lesson 07: `programmes`"
+STAGE_YEARS = {"explore": "explore_start", "pursue": "pursue_start", "acquire": "acquire_start"}
+END_TYPE_NEEDS_END = {"dismantled_own", "gave_up_inherited", "abandoned", "destroyed_by_force"}
+FATES_WITH_DATE = {"regime_overthrown_with_foreign_help", "invaded", "attacked_on_territory"}
+
+
+def _programme_problems(table) -> list[str]:
+    """What breaks the coding rules of programmes.csv (an empty list if nothing)."""
+    issues = []
+    for line, row in enumerate(table.itertuples(index=False), start=2):
+        where = f"programmes.csv line {line}"
+        stage = row.furthest_stage
+        if stage == "inherited":
+            if row.basis != "added_inherited" or row.explore_start or row.pursue_start or row.acquire_start:
+                issues.append(f"{where}: furthest_stage 'inherited' is for the added_inherited rows, which have no "
+                              "Bleek years")
+        else:
+            reached = [s for s, col in STAGE_YEARS.items() if getattr(row, col)]
+            if row.basis != "bleek_2017" or not reached or reached[-1] != stage:
+                issues.append(f"{where}: furthest_stage {stage!r} must be the furthest stage with a start year "
+                              f"in Bleek's columns ({', '.join(reached) or 'none'})")
+        if (row.end_type == "gave_up_inherited") != (stage == "inherited"):
+            issues.append(f"{where}: end_type 'gave_up_inherited' goes with furthest_stage 'inherited', and only with it")
+        if row.end_type in {"acquired_kept", "dismantled_own"} and stage != "acquire":
+            issues.append(f"{where}: end_type {row.end_type!r} needs furthest_stage 'acquire'")
+        if row.end_type == "acquired_kept" and row.acquire_end:
+            issues.append(f"{where}: end_type 'acquired_kept' but acquire_end {row.acquire_end} says the weapons went")
+        if (row.end_type in END_TYPE_NEEDS_END) != bool(row.ended):
+            issues.append(f"{where}: end_type {row.end_type!r} " + ("needs the date the programme ended (ended)"
+                          if row.end_type in END_TYPE_NEEDS_END else "has no end date: leave ended empty"))
+        if (row.npt_status == "withdrew") != bool(row.npt_withdrew):
+            issues.append(f"{where}: npt_withdrew is given exactly when npt_status is 'withdrew'")
+        if row.npt_status in {"never_joined", "not_applicable"} and row.npt_joined:
+            issues.append(f"{where}: npt_status {row.npt_status!r} cannot have an npt_joined date")
+        if row.npt_withdrew and row.npt_joined and row.npt_withdrew < row.npt_joined:
+            issues.append(f"{where}: npt_withdrew {row.npt_withdrew} is before npt_joined {row.npt_joined}")
+        fate = row.later_fate
+        if fate in FATES_WITH_DATE and not row.fate_date:
+            issues.append(f"{where}: later_fate {fate!r} needs fate_date (when the foreign military action began)")
+        if fate in {"none", "not_applicable", ""} and row.fate_date:
+            issues.append(f"{where}: fate_date is only for a coded fate, not for later_fate {fate or 'empty'!r}")
+        if not fate and "not coded" not in row.fate_note.lower():
+            issues.append(f"{where}: an empty later_fate means 'not coded'; the fate_note must say so")
+        after = row.ended or row.acquire_start or row.pursue_start or row.explore_start
+        if row.fate_date and after:
+            width = 4 if (row.ended_precision or "year") == "year" else (7 if row.ended_precision == "month" else 10)
+            if row.fate_date[:width] <= after[:width]:
+                issues.append(f"{where}: fate_date {row.fate_date} must come after the programme ended ({after}); "
+                              "what ended a programme is its end_type, not its later fate")
+    return issues
+
+
+def _nk_test_problems(tables) -> list[str]:
+    """nk_tests.csv: each agency's magnitude lies in the range, yields are ranges, claims say what they claim."""
+    if "nk_tests" not in tables:
+        return []
+    issues, table = [], tables["nk_tests"]
+    events = set(tables["events"]["event_id"]) if "events" in tables else set()
+    for line, row in enumerate(table.itertuples(index=False), start=2):
+        low, high = float(row.mb_low), float(row.mb_high)
+        for column in ("mb_usgs", "mb_ctbto"):
+            value = getattr(row, column)
+            if value and not low <= float(value) <= high:
+                issues.append(f"nk_tests.csv line {line}: {column} {value} is outside mb_low-mb_high ({row.mb_low}-"
+                              f"{row.mb_high}); the range spans every agency's figure")
+        if row.yield_kt_high and not row.yield_kt_low:
+            issues.append(f"nk_tests.csv line {line}: yield_kt_high without yield_kt_low; give the low estimate too "
+                          "(a lower bound alone is allowed, an upper bound alone is not)")
+        elif row.yield_kt_low and not row.yield_kt_high and not any(
+                w in row.yield_note.lower() for w in ("at least", "more than", "lower bound")):
+            issues.append(f"nk_tests.csv line {line}: yield_kt_low without yield_kt_high is a lower bound: the "
+                          "yield_note must say so (\"at least\", \"more than\" or \"lower bound\")")
+        if events and row.event_id not in events:
+            issues.append(f"nk_tests.csv line {line}: event_id {row.event_id!r} is not in events.csv")
+        hydrogen = any(w in row.nk_claim.lower() for w in ("hydrogen", "thermonuclear"))
+        if (row.claimed_hydrogen_bomb == "true") != hydrogen:
+            issues.append(f"nk_tests.csv line {line}: claimed_hydrogen_bomb is {row.claimed_hydrogen_bomb} but "
+                          f"nk_claim {'does not say' if not hydrogen else 'says'} 'hydrogen' or 'thermonuclear'; "
+                          "the flag records the claim, so the two must agree")
+    order = list(table.sort_values("date")["test_number"])
+    if order != [str(n) for n in range(1, len(table) + 1)]:
+        issues.append("nk_tests.csv: test_number must count the tests in date order (1, 2, 3, ...), not "
+                      f"{', '.join(order)}")
+    return issues
+
+
+def _coercion_problems(tables) -> list[str]:
+    """coercion_cases.csv: the other reading differs, a judged outcome says who judges, a dispute has two sides."""
+    if "coercion_cases" not in tables:
+        return []
+    issues = []
+    for line, row in enumerate(tables["coercion_cases"].itertuples(index=False), start=2):
+        if row.aim_other and row.aim_other == row.aim:
+            issues.append(f"coercion_cases.csv line {line}: aim_other {row.aim_other!r} is the same as aim; give the "
+                          "other reading's aim, or leave aim_other empty where the rule decides")
+        if (row.outcome == "not_judged") == bool(row.outcome_judged_by):
+            issues.append(f"coercion_cases.csv line {line}: outcome_judged_by names who judges the outcome: give it "
+                          f"for {row.outcome!r}, and leave it empty exactly for 'not_judged'")
+        if row.outcome == "disputed" and len(row.source_ids.split(";")) < 2:
+            issues.append(f"coercion_cases.csv line {line}: a disputed outcome needs sources on each side (at least "
+                          "two source ids)")
+    return issues
+
+
+# signals.channel -> the quotations.channel values that can record the same statement
+SIGNAL_QUOTE_CHANNELS = {
+    "official_document": {"official_document"},
+    "official_statement": {"official_statement", "speech", "interview", "press_report"},
+    "state_media_commentary": {"state_media"},
+    "social_media_post": {"social_media"},
+}
+SIGNAL_STATEMENT_ONLY_CHANNELS = {"state_media_commentary", "social_media_post"}
+
+
+def _signal_problems(tables) -> list[str]:
+    """signals.csv: coding rules a schema cannot state (see data/README.md, lesson 08)."""
+    issues = []
+    quotes = {q.quote_id: q for q in tables["quotations"].itertuples(index=False)} if "quotations" in tables else {}
+    events = dict(zip(tables["events"]["event_id"], tables["events"]["date"])) if "events" in tables else {}
+    for line, row in enumerate(tables["signals"].itertuples(index=False), start=2):
+        where = f"signals.csv line {line}"
+        if row.nuclear_reference == "implicit" and not row.coding_note:
+            issues.append(f"{where}: an implicit nuclear reference needs a coding_note saying who reads it as nuclear "
+                          "and what the other reading is")
+        if row.certainty != "consistent" and not row.coding_note:
+            issues.append(f"{where}: certainty {row.certainty!r} needs a coding_note saying who says what")
+        if row.certainty == "single_weak_report" and "unconfirmed" not in row.coding_note.lower():
+            issues.append(f"{where}: a single_weak_report row must say in its coding_note that it is unconfirmed")
+        if row.stated_reason and not row.stated_reason.startswith("Claim"):
+            issues.append(f"{where}: stated_reason reports the speaker's justification and begins with 'Claim'")
+        if row.channel in SIGNAL_STATEMENT_ONLY_CHANNELS and row.type != "statement":
+            issues.append(f"{where}: a {row.channel} row is a statement, not {row.type!r} (a post or a talk show "
+                          "cannot order an alert, sign a law or launch a missile)")
+        if row.quote_id:
+            quote = quotes.get(row.quote_id)
+            if quote is None:
+                issues.append(f"{where}: quote_id {row.quote_id!r} is not in quotations.csv")
+            else:
+                for column in ("date", "date_precision"):
+                    if getattr(row, column) != getattr(quote, column):
+                        issues.append(f"{where}: {column} {getattr(row, column)!r} does not agree with its quotation "
+                                      f"{row.quote_id!r} ({getattr(quote, column)!r})")
+                if quote.channel not in SIGNAL_QUOTE_CHANNELS[row.channel]:
+                    issues.append(f"{where}: channel {row.channel!r} does not fit its quotation {row.quote_id!r} "
+                                  f"(channel {quote.channel!r})")
+                if "08" not in quote.lesson.split(";"):
+                    issues.append(f"{where}: its quotation {row.quote_id!r} must list lesson 08")
+        if row.event_id:
+            if row.event_id not in events:
+                issues.append(f"{where}: event_id {row.event_id!r} is not in events.csv")
+            elif events[row.event_id] != row.date:
+                issues.append(f"{where}: date {row.date} does not agree with its event {row.event_id!r} "
+                              f"({events[row.event_id]})")
     return issues
 
 
