@@ -450,24 +450,23 @@ def test_a_purpose_clause_needs_no_threshold(data_copy):
     assert problems(data_copy) == []
 
 
-def test_a_fate_must_come_after_the_programme_ended(data_copy):
-    _edit_row(data_copy, "programmes", "programme_id", "libya", fate_date="2003-01-01")
-    assert any("must come after the programme ended" in m for m in problems(data_copy))
+# Lessons 07-08 (issue 12): one row edited so that it breaks one rule, and the message that rule must print.
+ROW_EDITS_12 = [
+    pytest.param("programmes", "programme_id", "libya", dict(fate_date="2003-01-01"), "must come after the programme ended", id="a_fate_must_come_after_the_programme_ended"),
+    pytest.param("programmes", "programme_id", "belarus", dict(fate_date="2014-02-27", fate_date_precision="day"), "fate_date is only for a coded fate", id="a_fate_of_none_has_no_date"),
+    pytest.param("programmes", "programme_id", "ukraine", dict(explore_start="1991"), "'inherited' is for the added_inherited rows", id="inherited_rows_have_no_bleek_years"),
+    pytest.param("programmes", "programme_id", "north_korea", dict(npt_withdrew="1980-01-10"), "is before npt_joined", id="withdrawal_before_joining_fails"),
+    pytest.param("signals", "signal_id", "deterrence_forces_alert_2022", dict(date="2022-02-26", quote_id=""), "does not agree with its event 'deterrence_forces_special_regime'", id="a_signal_and_its_event_share_a_date"),
+    pytest.param("signals", "signal_id", "kiselyov_world_2022", dict(type="alert"), "state_media_commentary row is a statement", id="a_talk_show_cannot_order_an_alert"),
+    pytest.param("signals", "signal_id", "belarus_warheads_delivered_2023", dict(coding_note=""), "certainty 'conflicting' needs a coding_note", id="a_conflicting_signal_needs_its_note"),
+    pytest.param("quotations", "quote_id", "kiselyov_2022_world", dict(lesson="06"), "must list lesson 08", id="a_signal_quotation_is_shown_in_lesson_08"),
+]
 
 
-def test_a_fate_of_none_has_no_date(data_copy):
-    _edit_row(data_copy, "programmes", "programme_id", "belarus", fate_date="2014-02-27", fate_date_precision="day")
-    assert any("fate_date is only for a coded fate" in m for m in problems(data_copy))
-
-
-def test_inherited_rows_have_no_bleek_years(data_copy):
-    _edit_row(data_copy, "programmes", "programme_id", "ukraine", explore_start="1991")
-    assert any("'inherited' is for the added_inherited rows" in m for m in problems(data_copy))
-
-
-def test_withdrawal_before_joining_fails(data_copy):
-    _edit_row(data_copy, "programmes", "programme_id", "north_korea", npt_withdrew="1980-01-10")
-    assert any("is before npt_joined" in m for m in problems(data_copy))
+@pytest.mark.parametrize("table, key, row, edits, message", ROW_EDITS_12)
+def test_a_row_edited_against_a_lesson_07_08_rule_fails(data_copy, table, key, row, edits, message):
+    _edit_row(data_copy, table, key, row, **edits)
+    assert any(message in m for m in problems(data_copy))
 
 
 def test_programmes_hold_both_sides_of_the_insurance_argument():
@@ -501,26 +500,6 @@ def test_coercion_cases_use_every_aim_and_hold_a_shield_case():
     table = pd.read_csv(DATA / "coercion_cases.csv", dtype=str, keep_default_na=False)
     assert set(table["aim"]) == {"deter", "compel", "shield_offensive"}
     assert (table["aim_other"] != "").sum() >= 3  # contested codings keep the other reading
-
-
-def test_a_signal_and_its_event_share_a_date(data_copy):
-    _edit_row(data_copy, "signals", "signal_id", "deterrence_forces_alert_2022", date="2022-02-26", quote_id="")
-    assert any("does not agree with its event 'deterrence_forces_special_regime'" in m for m in problems(data_copy))
-
-
-def test_a_talk_show_cannot_order_an_alert(data_copy):
-    _edit_row(data_copy, "signals", "signal_id", "kiselyov_world_2022", type="alert")
-    assert any("state_media_commentary row is a statement" in m for m in problems(data_copy))
-
-
-def test_a_conflicting_signal_needs_its_note(data_copy):
-    _edit_row(data_copy, "signals", "signal_id", "belarus_warheads_delivered_2023", coding_note="")
-    assert any("certainty 'conflicting' needs a coding_note" in m for m in problems(data_copy))
-
-
-def test_a_signal_quotation_is_shown_in_lesson_08(data_copy):
-    _edit_row(data_copy, "quotations", "quote_id", "kiselyov_2022_world", lesson="06")
-    assert any("must list lesson 08" in m for m in problems(data_copy))
 
 
 def test_signals_keep_the_channels_apart():
