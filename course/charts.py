@@ -79,7 +79,9 @@ def add_source(fig: go.Figure, source_ids: str | list[str] | None = None, text: 
     """Write the source line under a chart: citations for ``source_ids``, or ``text`` as given."""
     if text is None:
         text = source_line(source_ids)
-    text = "<br>".join(textwrap.wrap(text, 110))
+    left = fig.layout.margin.l if fig.layout.margin.l is not None else 80
+    # The line starts where the plot starts: past a wide left margin (long row labels) it must wrap sooner.
+    text = "<br>".join(textwrap.wrap(text, 110 - max(0, int(left) - 80) // 6))
     fig.add_annotation(
         text=text,
         xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-60,

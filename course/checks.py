@@ -243,6 +243,10 @@ def _as_date(answer: Any) -> _dt.date:
         try:
             return _dt.date.fromisoformat(answer.strip())
         except ValueError:
+            pass
+        try:  # str() of a pandas date: "2016-01-06 00:00:00"; the date is what counts
+            return _dt.datetime.fromisoformat(answer.strip()).date()
+        except ValueError:
             raise _Unreadable("Write the date as 'YYYY-MM-DD', e.g. '1945-08-06'.") from None
     if isinstance(answer, (pd.Series, pd.DataFrame, list, tuple)):
         raise _Unreadable(f"Expected one date, but got {_describe(answer)}. Narrow your filter to the one row you "
@@ -321,7 +325,13 @@ def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
         value = _as_number(answer)
         if abs(value - float(expected_answer)) <= q.tolerance + 1e-9:
             return Result(CORRECT, q.praise)
-        direction = "high" if value > float(expected_answer) else "low"
+        wanted = float(expected_answer)
+        if value and wanted and abs(value * 100 - wanted) <= q.tolerance + 1e-9:
+            return Result(NOT_YET, f"Your number looks like a share (0 to 1), not a percentage: multiply by 100. {q.hint}")
+        if value and wanted and abs(value / 100 - wanted) <= q.tolerance + 1e-9 and wanted < 1:
+            return Result(NOT_YET, f"Your number looks like a percentage; the question wants a share (0 to 1): divide by "
+                                   f"100. {q.hint}")
+        direction = "high" if value > wanted else "low"
         return Result(NOT_YET, f"Your number is too {direction}. {q.hint}")
     if q.kind == "date":
         value = _as_date(answer)
@@ -341,6 +351,8 @@ def _compare(q: Question, answer: Any, expected_answer: Any) -> Result:
             return Result(NOT_YET, f"Use each of the {len(wanted)} items exactly once, spelled as given. {q.hint}")
         if value == wanted:
             return Result(CORRECT, q.praise)
+        if value == wanted[::-1]:
+            return Result(NOT_YET, f"Your list is the right order reversed: turn it round. {q.hint}")
         right = sum(a == b for a, b in zip(value, wanted))
         return Result(NOT_YET, f"{right} of {len(wanted)} {'is' if right == 1 else 'are'} in the right place. {q.hint}")
     if q.kind == "table":

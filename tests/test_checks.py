@@ -656,3 +656,28 @@ def test_the_right_option_cannot_be_guessed_from_its_length_or_letter(lesson):
     assert len(longest) * 2 <= len(choice), f"the right option is the longest in {longest}"
     most = max(letters.count(letter) for letter in set(letters))
     assert most * 2 <= len(choice) or len(choice) == 2, f"one letter answers {most} of {len(choice)}: {letters}"
+
+
+def test_a_date_written_with_its_midnight_time_is_read_as_the_date():
+    """Found in review: str() of a pandas date gives "2016-01-06 00:00:00"; that is the right date, not a wrong format."""
+    q = _first("date")
+    right = pd.Timestamp(q.expected())
+    assert evaluate(q.qid, str(right)).status == CORRECT
+    assert evaluate(q.qid, str(right + pd.Timedelta(days=1))).status == NOT_YET
+    assert "YYYY-MM-DD" in evaluate(q.qid, "6 January 2016").message
+
+
+def test_a_share_given_for_a_percentage_is_told_to_multiply():
+    """Found in review: a forgotten ×100 got only "too low", the same line as a wrong count."""
+    q = next(q for q in QUESTIONS.values() if q.kind == "number" and 1 < float(q.expected()) <= 100 and q.tolerance < 0.5)
+    right = float(q.expected())
+    assert "multiply by 100" in evaluate(q.qid, right / 100).message
+    assert "multiply by 100" not in evaluate(q.qid, right * 0.7).message
+    assert evaluate(q.qid, right).status == CORRECT
+
+
+def test_an_order_given_backwards_is_told_so():
+    q = _first("order")
+    wanted = list(q.expected())
+    assert "reversed" in evaluate(q.qid, wanted[::-1]).message
+    assert "reversed" not in evaluate(q.qid, wanted[1:] + wanted[:1]).message

@@ -396,3 +396,10 @@ def test_every_quotation_shown_to_students_is_a_row_of_a_table(path):
             continue
         for phrase in _quoted(cell.source):
             assert any(_normal(phrase) in k for k in known), f"quotation without a data row: {phrase!r}"
+
+
+@pytest.mark.parametrize("lesson", [lesson for lesson in lessons() if lesson.ready], ids=lambda lesson: lesson.number)
+def test_objectives_are_read_whole(lesson):
+    """Found in review: an objective wrapped over two lines reached the exercises' table cut mid-sentence."""
+    for objective in sync.objectives(lesson):
+        assert objective.endswith((";", ".")), f"objective read only in part: {objective!r}"

@@ -78,7 +78,8 @@ def objectives(lesson: Lesson) -> list[str]:
     text = "\n".join(c.source for c in nbformat.read(ROOT / "notebooks" / lesson.file, as_version=4).cells
                      if c.cell_type == "markdown")
     block = text.split("Learning objectives", 1)[1] if "Learning objectives" in text else ""
-    return re.findall(r"^\d+\. (.+)$", block.split("\n\n**", 1)[0], re.M)
+    items = re.findall(r"^\d+\. (.+(?:\n[ \t]+\S.*)*)", block.split("\n\n**", 1)[0], re.M)
+    return [" ".join(item.split()) for item in items]  # an objective wrapped over indented lines is one objective
 
 
 def objectives_table(lesson: Lesson, specs: list[dict]) -> str:
