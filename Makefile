@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup test sync exercises execute lock clean
+.PHONY: help lab setup test sync exercises execute links lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
@@ -14,6 +14,7 @@ help:
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
+	@echo "make links HUB=https://hub.example.edu REPO=https://github.com/OWNER/REPO   print a JupyterHub link per lesson"
 	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
 lab:
@@ -34,6 +35,14 @@ exercises: setup
 
 execute: setup
 	$(BIN)/python -m tools.execute
+
+# One nbgitpuller link per ready lesson for a JupyterHub (BRANCH defaults to main): README, "A university JupyterHub".
+HUB ?=
+REPO ?=
+BRANCH ?= main
+links:
+	@$(PYTHON) -m tools.start --setup
+	@$(BIN)/python -m tools.links --hub "$(HUB)" --repo "$(REPO)" --branch "$(BRANCH)"
 
 # uv resolves one lock for every platform and Python >= 3.11 (markers choose per machine); it runs from a throwaway venv.
 UV := .lock-venv/bin/uv
