@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup test sync exercises execute links lock clean
+.PHONY: help lab setup hub-tools test sync exercises execute links lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
@@ -23,7 +23,15 @@ lab:
 setup:
 	$(PYTHON) -m tools.start --test
 
-test: setup
+# The JupyterHub test's proxy, configurable-http-proxy from the npm registry, at the versions in .hub-tools/package-lock.json.
+# Without npm the hub test is skipped (in CI, where .ci/run sets REQUIRE_HUB, that is a failure).
+HUB_PROXY := .hub-tools/node_modules/.bin/configurable-http-proxy
+hub-tools: $(HUB_PROXY)
+$(HUB_PROXY): .hub-tools/package.json .hub-tools/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix .hub-tools --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: tests/test_hub.py will be skipped (install Node.js and npm, e.g. Debian's nodejs and npm)"; fi
+
+test: setup hub-tools
 	PLOTLY_RENDERER=plotly_mimetype $(BIN)/python -m pytest -n 2 --dist loadscope $(TEST_ARGS) \
 		tests --nbval notebooks solutions exercises
 
