@@ -259,6 +259,8 @@ async def _student(hub: Hub, link: str, shots: Path | None, tmp: Path) -> Sessio
         # 1. The link: log in, the server starts, nbgitpuller clones the course, the lesson opens and draws.
         start = time.perf_counter()
         await page.goto(link)
+        if shots:
+            await page.screenshot(path=shots / "hub_0_login.png")
         await page.fill("#username_input", STUDENT)
         await page.fill("#password_input", hub.password)
         await page.press("#password_input", "Enter")
@@ -275,6 +277,9 @@ async def _student(hub: Hub, link: str, shots: Path | None, tmp: Path) -> Sessio
         session.lesson_url, session.lesson_path = page.url, await page.evaluate(CURRENT_PATH)
         if shots:
             await page.screenshot(path=shots / "hub_1_lesson.png")
+            chart = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot").first
+            await chart.scroll_into_view_if_needed()
+            await page.screenshot(path=shots / "hub_1_lesson_chart.png")
 
         # 2. The exercises: run them all, then answer one question and save.
         widget = await page.evaluate(OPEN, f"course/exercises/{LESSON}")
