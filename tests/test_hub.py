@@ -3,7 +3,8 @@
 The hub runs from PyPI's jupyterhub with its proxy from the npm registry (configurable-http-proxy, installed by
 `make hub-tools` into .hub-tools/), a local-process spawner (each student's server is a `jupyterhub-singleuser` from
 the course's own environment, in a home folder under tmp) and a test-only shared-password login. The course comes
-from a bare git repository in tmp holding the course folder's committed HEAD, given to nbgitpuller as a file:// URL.
+from a bare git repository in tmp: the course folder's committed files (`git archive HEAD`) as one commit on branch
+main, given to nbgitpuller as a file:// URL.
 
 Headless Chromium then plays one student, ana: she follows the link `tools.links` makes for lesson 00, logs in,
 her server starts, nbgitpuller clones the course into her home and JupyterLab opens the lesson under /user/ana/, where
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import io
 import json
 import os
 import secrets
@@ -29,6 +31,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -73,14 +76,13 @@ if reason := _missing():
         raise RuntimeError(f"REQUIRE_HUB is set but there is {reason}")
     pytest.skip(reason, allow_module_level=True)
 
-from test_browser import CHROMIUM_ARGS, FRAMES, SETTLED  # noqa: E402  (only once Chromium is known to be there)
+from test_browser import CHROMIUM_ARGS, DRAWN, FRAMES, SETTLED  # noqa: E402  (only once Chromium is known to be there)
 
-# Charts drawn anywhere on the page (the same test of "drawn" as test_browser.DRAWN, for the whole document).
-DRAWN = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')]
-    .filter(plot => plot.querySelector('.main-svg')
-        && plot.querySelector('.scatterlayer .trace, .barlayer .trace, .maplibregl-canvas, .sunburstlayer path, '
-                              + '.heatmaplayer .hm, .imagelayer image, .pielayer .trace'))
-    .length"""
+# Charts drawn in the notebook in front (test_browser's test of "drawn"), 0 until JupyterLab shows one.
+DRAWN_HERE = f"""() => {{
+    const widget = window.jupyterapp?.shell.currentWidget;
+    return widget?.content?.model ? ({DRAWN})(widget.id) : 0;
+}}"""
 CURRENT_PATH = "() => window.jupyterapp.shell.currentWidget?.context?.path ?? null"
 OPEN = """async (path) => {
     const widget = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
@@ -123,17 +125,31 @@ class Hub:
     url: str
     password: str
     origin: Path
+    team: Path
     home: Path
     log: Path
+
+
+def _course_repositories(tmp: Path) -> tuple[Path, Path]:
+    """The course's committed files as one commit on branch main, in a bare repository (what students pull from)
+    and a clone of it with its own work tree (where the course team makes changes)."""
+    team, origin = tmp / "course-team", tmp / "course.git"
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(team, filter="data")
+    _git("init", "--quiet", "--initial-branch=main", cwd=team)
+    _git("add", "--all", cwd=team)
+    _git("commit", "--quiet", "-m", "The course", cwd=team)
+    _git("clone", "--quiet", "--bare", str(team), str(origin))
+    _git("remote", "add", "origin", str(origin), cwd=team)
+    return origin, team
 
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     """JupyterHub with its proxy on free loopback ports, and the course as a bare repository with branch main."""
     tmp = tmp_path_factory.mktemp("hub")
-    origin = tmp / "course.git"
-    _git("init", "--quiet", "--bare", "--initial-branch=main", str(origin))
-    _git("push", "--quiet", str(origin), "HEAD:refs/heads/main", cwd=ROOT)
+    origin, team = _course_repositories(tmp)
 
     port, password = _free_port(), secrets.token_hex(8)
     settings = tmp / "lab-settings"  # render every cell (no windowing) and save only when asked
@@ -182,7 +198,7 @@ def hub(tmp_path_factory):
         server.terminate()
     if server.poll() is not None:
         pytest.fail("JupyterHub did not start: " + log.read_text()[-3000:])
-    yield Hub(url, password, origin, tmp / "home" / STUDENT, log)
+    yield Hub(url, password, origin, team, tmp / "home" / STUDENT, log)
     server.terminate()  # the hub stops ana's server and the proxy on its way out (cleanup_servers)
     try:
         server.wait(timeout=30)
@@ -221,9 +237,9 @@ def _solution(question: str) -> tuple[str, str]:
     raise LookupError(f"no solution for {question} in solutions/{LESSON}")
 
 
-def _change_the_course(hub: Hub, work: Path, placeholder: str) -> dict[str, str]:
+def _change_the_course(hub: Hub, placeholder: str) -> dict[str, str]:
     """The course team's next commit: new text in the lesson, in a prompt of the exercises, and in ana's answer cell."""
-    _git("clone", "--quiet", str(hub.origin), str(work))
+    work = hub.team
     changes = {"lesson": "A sentence the course team added after the class began.",
                "prompt": "(Reworded by the course team.)",
                "answer cell": f"{placeholder}  # one letter, in quotes"}
@@ -243,7 +259,7 @@ def _change_the_course(hub: Hub, work: Path, placeholder: str) -> dict[str, str]
     return changes
 
 
-async def _student(hub: Hub, link: str, shots: Path | None, tmp: Path) -> Session:
+async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
     from playwright.async_api import async_playwright
 
     session = Session(expected_charts=sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(
@@ -266,14 +282,15 @@ async def _student(hub: Hub, link: str, shots: Path | None, tmp: Path) -> Sessio
         await page.press("#password_input", "Enter")
         await page.wait_for_url(f"**/user/{STUDENT}/lab/tree/**", timeout=120_000)
         await page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
-        await page.wait_for_function(f"({DRAWN})() >= 1", polling="raf", timeout=60_000)
+        await page.wait_for_function(f"({DRAWN_HERE})() >= 1", polling="raf", timeout=60_000)
         session.seconds_to_chart = time.perf_counter() - start
         try:
-            await page.wait_for_function(f"({DRAWN})() >= {session.expected_charts}", polling="raf", timeout=30_000)
+            await page.wait_for_function(f"({DRAWN_HERE})() >= {session.expected_charts}", polling="raf",
+                                         timeout=30_000)
         except Exception:  # noqa: BLE001  (reported by the test as charts not drawn)
             pass
         session.seconds_to_all_charts = time.perf_counter() - start
-        session.charts_drawn = await page.evaluate(DRAWN)
+        session.charts_drawn = await page.evaluate(DRAWN_HERE)
         session.lesson_url, session.lesson_path = page.url, await page.evaluate(CURRENT_PATH)
         if shots:
             await page.screenshot(path=shots / "hub_1_lesson.png")
@@ -296,12 +313,12 @@ async def _student(hub: Hub, link: str, shots: Path | None, tmp: Path) -> Sessio
         await page.evaluate(FRAMES)
 
         # 3. The course changes upstream; ana follows the same link again: nbgitpuller merges, the lesson opens.
-        await asyncio.to_thread(_change_the_course, hub, tmp / "course-team", placeholder)
+        await asyncio.to_thread(_change_the_course, hub, placeholder)
         start = time.perf_counter()
         await page.goto(link)
         await page.wait_for_url(f"**/user/{STUDENT}/lab/tree/**", timeout=120_000)
         await page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
-        await page.wait_for_function(f"({DRAWN})() >= 1", polling="raf", timeout=60_000)
+        await page.wait_for_function(f"({DRAWN_HERE})() >= 1", polling="raf", timeout=60_000)
         session.seconds_second_visit = time.perf_counter() - start
         session.second_visit_path = await page.evaluate(CURRENT_PATH)
         if shots:
@@ -311,14 +328,14 @@ async def _student(hub: Hub, link: str, shots: Path | None, tmp: Path) -> Sessio
 
 
 @pytest.fixture(scope="module")
-def student(hub, tmp_path_factory):
+def student(hub):
     shots = Path(os.environ["SCREENSHOTS"]) if os.environ.get("SCREENSHOTS") else None
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
     link = lesson_links("https://unused.example", f"file://{hub.origin}")[0].url
     link = hub.url + link.removeprefix("https://unused.example")
     try:
-        return asyncio.run(_student(hub, link, shots, tmp_path_factory.mktemp("student")))
+        return asyncio.run(_student(hub, link, shots))
     except Exception as problem:
         log = hub.log.read_text()[-4000:]
         pytest.fail(f"the student's session failed: {problem}\n--- hub log (end) ---\n{log}")
@@ -335,7 +352,8 @@ def test_a_link_opens_the_lesson_under_the_students_address_and_a_chart_draws(st
 
 
 def test_the_check_cells_run_on_the_hub(student):
-    assert student.checks_before and all(line.startswith("⏳") for line in student.checks_before), student.checks_before
+    before = student.checks_before
+    assert before and all(line.startswith("⏳") for line in before), before
     answered = [line for line in student.checks_after if not line.startswith("⏳")]
     assert len(student.checks_after) == len(student.checks_before), student.checks_after
     assert len(answered) == 1 and answered[0].startswith("✔ Q00.4 correct"), student.checks_after

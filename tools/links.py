@@ -40,7 +40,8 @@ def hub_address(hub: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise LinkError(f"--hub {hub!r} is not a web address: give the hub's address, e.g. https://hub.example.edu")
     if parts.query or parts.fragment:
-        raise LinkError(f"--hub {hub!r} has a '?' or '#' part: give the hub's address alone, e.g. https://hub.example.edu")
+        raise LinkError(f"--hub {hub!r} has a '?' or '#' part: give the hub's address alone, "
+                        "e.g. https://hub.example.edu")
     path = parts.path.rstrip("/")
     if path == "/hub" or path.endswith("/hub") or "/hub/" in path or "/user/" in path + "/":
         raise LinkError(f"--hub {hub!r} points inside the hub: give its address without /hub/... or /user/..., "
@@ -62,7 +63,8 @@ def repo_address(repo: str) -> tuple[str, str]:
         raise LinkError(f"--repo {repo!r} has a '?' or '#' part: give the repository's address alone")
     name = parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
     if name in ("", ".", "..") or (parts.scheme != "file" and parts.path.strip("/").count("/") < 1):
-        raise LinkError(f"--repo {repo!r} names no repository: give its full address, e.g. https://github.com/OWNER/REPO")
+        raise LinkError(f"--repo {repo!r} names no repository: give its full address, "
+                        "e.g. https://github.com/OWNER/REPO")
     return repo.rstrip("/"), name
 
 
