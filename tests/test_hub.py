@@ -223,6 +223,7 @@ class Session:
     checks_after: list = field(default_factory=list)
     second_visit_path: str | None = None
     seconds_second_visit: float | None = None
+    stages: dict = field(default_factory=dict)  # first visit: seconds from the link to nbgitpuller's page, to JupyterLab
     foreign: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
@@ -272,6 +273,15 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
         page.on("request", lambda r: session.foreign.append(r.url) if urlparse(r.url).scheme in
                 {"http", "https", "ws", "wss"} and urlparse(r.url).netloc != urlparse(hub.url).netloc else None)
 
+        arrivals: dict[str, float] = {}  # when the page first reached nbgitpuller's page, then JupyterLab
+
+        def arrived(frame):
+            path = urlparse(frame.url).path
+            for stage in ("git-pull", "lab"):
+                if frame == page.main_frame and path.startswith(f"/user/{STUDENT}/{stage}"):
+                    arrivals.setdefault(stage, time.perf_counter())
+        page.on("framenavigated", arrived)
+
         # 1. The link: log in, the server starts, nbgitpuller clones the course, the lesson opens and draws.
         start = time.perf_counter()
         await page.goto(link)
@@ -284,6 +294,7 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
         await page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
         await page.wait_for_function(f"({DRAWN_HERE})() >= 1", polling="raf", timeout=60_000)
         session.seconds_to_chart = time.perf_counter() - start
+        session.stages = {stage: when - start for stage, when in arrivals.items()}
         try:
             await page.wait_for_function(f"({DRAWN_HERE})() >= {session.expected_charts}", polling="raf",
                                          timeout=30_000)
@@ -342,8 +353,9 @@ def student(hub):
 
 
 def test_a_link_opens_the_lesson_under_the_students_address_and_a_chart_draws(student, hub):
+    stages = ", ".join(f"{stage} page at {seconds:.1f} s" for stage, seconds in student.stages.items())
     print(f"hub: link to first drawn chart {student.seconds_to_chart:.1f} s (log-in, server start and clone "
-          f"included); all {student.expected_charts} charts {student.seconds_to_all_charts:.1f} s; "
+          f"included: {stages}); all {student.expected_charts} charts {student.seconds_to_all_charts:.1f} s; "
           f"second visit (pull and merge) to drawn chart {student.seconds_second_visit:.1f} s")
     assert urlparse(student.lesson_url).path == f"/user/{STUDENT}/lab/tree/course/notebooks/{LESSON}"
     assert student.lesson_path == f"course/notebooks/{LESSON}"
