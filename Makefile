@@ -10,7 +10,7 @@ TEST_ARGS ?=
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
-	@echo "make test       run every test (sets up .venv with the test tools on first use)"
+	@echo "make test       run every test (sets up .venv with the test tools, and .hub-tools with npm, on first use)"
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
