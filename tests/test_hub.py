@@ -223,6 +223,7 @@ class Session:
     checks_after: list = field(default_factory=list)
     second_visit_path: str | None = None
     seconds_second_visit: float | None = None
+    step: str = ""
     stages: dict = field(default_factory=dict)  # first visit: seconds from the link to nbgitpuller's page, to JupyterLab
     foreign: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -260,11 +261,12 @@ def _change_the_course(hub: Hub, placeholder: str) -> dict[str, str]:
     return changes
 
 
-async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
+async def _student(hub: Hub, link: str, shots: Path | None, session: Session) -> None:
+    """Ana's session, recorded in ``session``; ``session.step`` says what she was doing if it fails."""
     from playwright.async_api import async_playwright
 
-    session = Session(expected_charts=sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(
-        ROOT / "notebooks" / LESSON, as_version=4).cells for o in c.get("outputs", [])))
+    session.expected_charts = sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(
+        ROOT / "notebooks" / LESSON, as_version=4).cells for o in c.get("outputs", []))
     placeholder, answer = _solution(QUESTION)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -283,6 +285,7 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
         page.on("framenavigated", arrived)
 
         # 1. The link: log in, the server starts, nbgitpuller clones the course, the lesson opens and draws.
+        session.step = "following the link to the hub's login page"
         start = time.perf_counter()
         await page.goto(link)
         if shots:
@@ -290,8 +293,10 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
         await page.fill("#username_input", STUDENT)
         await page.fill("#password_input", hub.password)
         await page.press("#password_input", "Enter")
+        session.step = "waiting, after logging in, for the server, nbgitpuller's clone and JupyterLab at the lesson"
         await page.wait_for_url(f"**/user/{STUDENT}/lab/tree/**", timeout=120_000)
         await page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
+        session.step = "waiting for the lesson's first chart to draw"
         await page.wait_for_function(f"({DRAWN_HERE})() >= 1", polling="raf", timeout=60_000)
         session.seconds_to_chart = time.perf_counter() - start
         session.stages = {stage: when - start for stage, when in arrivals.items()}
@@ -310,9 +315,11 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
             await page.screenshot(path=shots / "hub_1_lesson_chart.png")
 
         # 2. The exercises: run them all, then answer one question and save.
+        session.step = "opening the exercises and running all their cells"
         widget = await page.evaluate(OPEN, f"course/exercises/{LESSON}")
         await page.evaluate(RUN_ALL)
         session.checks_before = await page.evaluate(CHECK_LINES, widget)
+        session.step = f"answering {QUESTION} with {answer!r} and waiting for its check to print ✔"
         await page.evaluate(ANSWER, [widget, placeholder, answer])
         await page.wait_for_function(f"({CHECK_LINES})({json.dumps(widget)}).some(l => l.startsWith('✔'))",
                                      timeout=30_000)
@@ -324,7 +331,9 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
         await page.evaluate(FRAMES)
 
         # 3. The course changes upstream; ana follows the same link again: nbgitpuller merges, the lesson opens.
+        session.step = "committing the course team's change"
         await asyncio.to_thread(_change_the_course, hub, placeholder)
+        session.step = "following the link again: waiting for nbgitpuller's merge and the lesson's chart"
         start = time.perf_counter()
         await page.goto(link)
         await page.wait_for_url(f"**/user/{STUDENT}/lab/tree/**", timeout=120_000)
@@ -335,7 +344,6 @@ async def _student(hub: Hub, link: str, shots: Path | None) -> Session:
         if shots:
             await page.screenshot(path=shots / "hub_3_after_second_pull.png")
         await browser.close()
-    return session
 
 
 @pytest.fixture(scope="module")
@@ -343,13 +351,13 @@ def student(hub):
     shots = Path(os.environ["SCREENSHOTS"]) if os.environ.get("SCREENSHOTS") else None
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
-    link = lesson_links("https://unused.example", f"file://{hub.origin}")[0].url
-    link = hub.url + link.removeprefix("https://unused.example")
+    session = Session()
     try:
-        return asyncio.run(_student(hub, link, shots))
+        asyncio.run(_student(hub, lesson_links(hub.url, f"file://{hub.origin}")[0].url, shots, session))
     except Exception as problem:
         log = hub.log.read_text()[-4000:]
-        pytest.fail(f"the student's session failed: {problem}\n--- hub log (end) ---\n{log}")
+        pytest.fail(f"the student's session failed while {session.step}: {problem}\n--- hub log (end) ---\n{log}")
+    return session
 
 
 def test_a_link_opens_the_lesson_under_the_students_address_and_a_chart_draws(student, hub):
