@@ -224,7 +224,7 @@ class Session:
     second_visit_path: str | None = None
     seconds_second_visit: float | None = None
     step: str = ""
-    stages: dict = field(default_factory=dict)  # first visit: seconds from the link to nbgitpuller's page, to JupyterLab
+    stages: dict = field(default_factory=dict)  # first visit: seconds to nbgitpuller's page, to JupyterLab
     foreign: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
