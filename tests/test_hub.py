@@ -120,6 +120,18 @@ def _git(*args: str, cwd: Path | None = None) -> str:
     return subprocess.run(command, cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
+def _answers(url: str, server: subprocess.Popen, seconds: float = 60) -> bool:
+    """Whether ``url`` answers within ``seconds``, while ``server`` is still running."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 @dataclass
 class Hub:
     url: str
@@ -136,7 +148,7 @@ def _course_repositories(tmp: Path) -> tuple[Path, Path]:
     team, origin = tmp / "course-team", tmp / "course.git"
     archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(team, filter="data")
+        tar.extractall(team, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # Python 3.11.4+
     _git("init", "--quiet", "--initial-branch=main", cwd=team)
     _git("add", "--all", cwd=team)
     _git("commit", "--quiet", "-m", "The course", cwd=team)
@@ -186,17 +198,9 @@ def hub(tmp_path_factory):
         server = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(tmp / "jupyterhub_config.py")],
                                   cwd=tmp, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(300):  # the hub's API answering through the proxy: both are up
-        try:
-            urllib.request.urlopen(f"{url}/hub/api", timeout=1)
-            break
-        except OSError:
-            if server.poll() is not None:
-                break
-            time.sleep(0.1)
-    else:
+    if not _answers(f"{url}/hub/api", server):  # the hub's API through the proxy: both are up
         server.terminate()
-    if server.poll() is not None:
+        server.wait(timeout=30)
         pytest.fail("JupyterHub did not start: " + log.read_text()[-3000:])
     yield Hub(url, password, origin, team, tmp / "home" / STUDENT, log)
     server.terminate()  # the hub stops ana's server and the proxy on its way out (cleanup_servers)
