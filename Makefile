@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup test sync exercises execute lock clean
+.PHONY: help lab setup test sync exercises execute nbgrader lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
@@ -14,6 +14,7 @@ help:
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
+	@echo "make nbgrader   write nbgrader's source assignments (nbgrader/source/) from solutions/"
 	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
 lab:
@@ -34,6 +35,11 @@ exercises: setup
 
 execute: setup
 	$(BIN)/python -m tools.execute
+
+# nbgrader's source assignments, nbgrader/source/NN_stem/NN_stem.ipynb, written like exercises/ from solutions/.
+# Then run nbgrader from this folder with .venv active (docs/instructor_guide.md, "Grading with nbgrader").
+nbgrader: setup
+	$(BIN)/python -m tools.make_exercises --nbgrader
 
 # uv resolves one lock for every platform and Python >= 3.11 (markers choose per machine); it runs from a throwaway venv.
 UV := .lock-venv/bin/uv

@@ -5,12 +5,16 @@ A question is specified once, beside its prompt in the solution master (``tools/
 comes from the data, a function in ``course/questions/lessonNN.py`` computes it (``@expected("Q02.6")``),
 so a fix to the data can never leave a stale answer behind.
 
-``check`` never raises. Whatever it is given, the student sees one line:
+Whatever it is given, the student sees one line:
 
     ✔ Q00.1 correct. <what the result means>
     ✘ Q00.1 not yet. <a hint that does not give the answer away>
     ⏳ Q00.1 not answered yet. <how to start>
     ⚠ Q00.1 could not be checked. <a problem in the course, not in the answer: what to tell the instructor>
+
+``check`` never raises in the course. Only when nbgrader runs the notebook (``nbgrader autograde`` or
+``validate`` set ``NBGRADER_EXECUTION``) does an answer that is not correct raise ``NoPoints`` after its line, so
+that nbgrader marks the question's test cell failed; IPython shows that error as one short line, not a traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import importlib
 import json
 import math
 import numbers
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +36,7 @@ import pandas as pd
 
 from .lessons import lessons
 
-__all__ = ["check", "evaluate", "expected", "questions", "Question", "Result", "UnexpectedData"]
+__all__ = ["check", "evaluate", "expected", "questions", "NoPoints", "Question", "Result", "UnexpectedData"]
 
 CORRECT, NOT_YET, UNANSWERED, COURSE_ERROR = "correct", "not yet", "not answered yet", "could not be checked"
 _SYMBOL = {CORRECT: "✔", NOT_YET: "✘", UNANSWERED: "⏳", COURSE_ERROR: "⚠"}
@@ -573,6 +578,17 @@ def evaluate(qid: str, answer: Any) -> Result:
         return Result(NOT_YET, f"Could not read your answer ({type(exc).__name__}). {q.hint}")
 
 
+class NoPoints(AssertionError):
+    """Under nbgrader: the answer printed above earns no points. Shown by IPython as its message alone."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook: these lines instead of a traceback
+        return [str(self)]
+
+
 def check(qid: str, answer: Any) -> None:
-    """Print one line saying whether ``answer`` to question ``qid`` is right."""
-    print(evaluate(qid, answer).line(qid if isinstance(qid, str) else repr(qid)))
+    """Print one line saying whether ``answer`` to question ``qid`` is right (under nbgrader, raise unless it is)."""
+    shown = qid if isinstance(qid, str) else repr(qid)
+    result = evaluate(qid, answer)
+    print(result.line(shown))
+    if result.status != CORRECT and os.environ.get("NBGRADER_EXECUTION"):
+        raise NoPoints(f"{shown}: no points for this answer (the line above says why).")
