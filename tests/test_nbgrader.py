@@ -58,6 +58,17 @@ def test_a_written_answer_must_say_what_it_is_worth():
         exercise_from_solution(master, nbgrader=True)
 
 
+@pytest.mark.parametrize("lesson", [p.stem for p in lesson_paths("solutions")])
+def test_every_lesson_has_one_test_worth_a_point_per_question_and_a_reflection_worth_its_rubric(lesson):
+    source = exercise_from_solution(nbformat.read(ROOT / "solutions" / f"{lesson}.ipynb", as_version=4), nbgrader=True)
+    graded = [c.metadata.nbgrader for c in source.cells if c.metadata.nbgrader["grade"]]
+    tests = [g for g in graded if not g["solution"]]
+    assert sorted(t["grade_id"] for t in tests) == sorted(q.replace(".", "_") for q in questions()
+                                                          if q.startswith(f"Q{lesson[:2]}."))
+    assert all(t["points"] == 1 and t["locked"] for t in tests)
+    assert [g["points"] >= 1 for g in graded if g["solution"]] == [True], "one reflection, scored by its rubric"
+
+
 # ---------------------------------------------------------------- with the real nbgrader
 try:
     from nbgrader.api import Gradebook
@@ -182,13 +193,9 @@ def test_the_student_sees_the_friendly_line_and_no_traceback(course):
 
 @pytest.mark.parametrize("lesson", [p.stem for p in lesson_paths("solutions")])
 def test_every_lessons_source_version_is_valid_for_nbgrader(nbgrader, lesson, tmp_path):
-    """Every lesson, not only the two graded above: nbgrader accepts the metadata and finds every solution region
-    in a solution cell (the refusal this was built to end), and each question is one test worth a point."""
+    """Every lesson, not only the two graded below: nbgrader accepts the metadata and finds every solution region
+    in a solution cell (the refusal this was built to end)."""
     (path,) = make_nbgrader_sources([f"{lesson}.ipynb"], source=tmp_path)
     nb = nbformat.read(path, as_version=4)
     MetadataValidator().validate_nb(nb)
     ClearSolutions().preprocess(nbformat.from_dict(nb), {})  # raises on a region outside a solution cell
-    tests = [c.metadata.nbgrader for c in nb.cells if c.metadata.nbgrader["grade"] and c.cell_type == "code"]
-    assert sorted(t["grade_id"] for t in tests) == sorted(q.replace(".", "_") for q in questions()
-                                                          if q.startswith(f"Q{lesson[:2]}."))
-    assert all(t["points"] == 1 and t["locked"] for t in tests)
