@@ -87,12 +87,14 @@ def nbgrader():
         pytest.skip(reason)
 
 
-def _run(root: Path, *args: str) -> str:
-    """One nbgrader command, run as an instructor would: from the course folder, so nbgrader_config.py applies."""
+def _run(root: Path, *args: str, cwd: Path = ROOT) -> str:
+    """One nbgrader command, run as an instructor would: from the course folder, so nbgrader_config.py applies (a
+    student runs theirs from their own folder). Course folder and exchange are the test's own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NBGRADER", "COURSE_"))}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"  # nbgrader calls `alembic`
-    done = subprocess.run([sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={root}"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    where = [f"--CourseDirectory.root={root}", f"--Exchange.root={root / 'exchange'}"]
+    done = subprocess.run([sys.executable, "-m", "nbgrader", *args, *where],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return done.stdout + done.stderr
 
@@ -115,15 +117,30 @@ def _answered(released: nbformat.NotebookNode, source: nbformat.NotebookNode, wr
     return nb
 
 
+def _through_the_exchange(root: Path, lesson: str) -> None:
+    """Release the lesson, fetch and submit it untouched as a student would, and collect it (as the OS user)."""
+    (root / "exchange").mkdir(mode=0o777)
+    (root / "exchange").chmod(0o777)  # as a hub's exchange is: every user writes there
+    student = root / "student_home"
+    student.mkdir()
+    _run(root, "release_assignment", lesson)
+    _run(root, "fetch_assignment", lesson, "--course=giving-up-the-bomb", cwd=student)
+    _run(root, "submit", lesson, "--course=giving-up-the-bomb", cwd=student)
+    _run(root, "collect", lesson)
+
+
 @pytest.fixture(scope="module")
 def course(nbgrader, tmp_path_factory):
-    """A course folder where two lessons were generated, submitted three ways, autograded, and fed back."""
+    """A course folder where two lessons were generated, submitted three ways, autograded, and fed back; the first
+    lesson's untouched notebook went through the exchange (release, fetch, submit, collect)."""
     root = tmp_path_factory.mktemp("nbgrader_course")
     make_nbgrader_sources([f"{lesson}.ipynb" for lesson in LESSONS], source=root / "source")
     for lesson in LESSONS:
         _run(root, "generate_assignment", lesson)
         released = nbformat.read(root / "release" / lesson / f"{lesson}.ipynb", as_version=4)
         source = nbformat.read(root / "source" / lesson / f"{lesson}.ipynb", as_version=4)
+        if lesson == LESSONS[0]:
+            _through_the_exchange(root, lesson)
         _submit(root, lesson, "untouched", released)
         _submit(root, lesson, "solved", _answered(released, source))
         if lesson in WRONG:
@@ -161,9 +178,11 @@ def test_the_solutions_earn_every_point(course, lesson):
     assert manual, "the reflection waits for the instructor's grade"
 
 
-@pytest.mark.parametrize("lesson", LESSONS)
-def test_an_untouched_notebook_earns_nothing(course, lesson):
-    score, most, points, manual = _scores(course, lesson, "untouched")
+@pytest.mark.parametrize("lesson, student", [(lesson, "untouched") for lesson in LESSONS] + [(LESSONS[0], "fetched")])
+def test_an_untouched_notebook_earns_nothing(course, lesson, student):
+    if student == "fetched":  # collected from the exchange under the name of whoever ran the tests
+        (student,) = {p.name for p in (course / "submitted").iterdir()} - {"untouched", "solved", "one_wrong"}
+    score, most, points, manual = _scores(course, lesson, student)
     assert most > 0 and score == 0 and not any(points.values()), points
     assert not manual, "an unanswered reflection is scored 0 without the instructor"
 
