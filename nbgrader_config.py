@@ -2,7 +2,7 @@
 
 Run nbgrader from the course folder. Its course folder is nbgrader/: `make nbgrader` writes the source assignments
 into nbgrader/source/ from solutions/, and nbgrader keeps there what it makes (release/, submitted/, autograded/,
-feedback/, gradebook.db). The exchange (release, fetch, submit, collect) is nbgrader's default,
+feedback/, gradebook.db, grades.csv). The exchange (release, fetch, submit, collect) is nbgrader's default,
 /srv/nbgrader/exchange, unless the hub sets `c.Exchange.root`.
 """
 
@@ -12,6 +12,7 @@ c = get_config()  # noqa: F821  (given by nbgrader when it reads this file)
 
 c.CourseDirectory.course_id = "giving-up-the-bomb"
 c.CourseDirectory.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "nbgrader")
+c.ExportPlugin.to = os.path.join(c.CourseDirectory.root, "grades.csv")  # `nbgrader export`: beside the gradebook
 
 # The student version is the exercises' own: tools/notebooks.py puts each code answer's placeholders
 # (`q1 = ...`) in front of its solution region, so the region is replaced by nothing; a written answer by the
