@@ -22,7 +22,7 @@ c.ClearSolutions.end_solution_delimeter = "### END SOLUTION"
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "_Write your answer here._"
 
-# Autograding: each check cell is a test worth 1 point. Under `autograde`, course.check prints its usual line and
-# then raises a one-line NoPoints error unless the answer is correct, so nbgrader scores it 0 (course/checks.py).
+# Autograding: each check cell is a test worth 1 point. Under `autograde` (and `validate`), course.check raises its
+# usual line as a one-line NoPoints error unless the answer is correct, so nbgrader scores it 0 (course/checks.py).
 # A lesson's first cell loads pandas and plotly: allow a slow shared machine more than the default 30 s a cell.
 c.Execute.timeout = 120

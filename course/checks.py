@@ -13,8 +13,9 @@ Whatever it is given, the student sees one line:
     ⚠ Q00.1 could not be checked. <a problem in the course, not in the answer: what to tell the instructor>
 
 ``check`` never raises in the course. Only when nbgrader runs the notebook (``nbgrader autograde`` or
-``validate`` set ``NBGRADER_EXECUTION``) does an answer that is not correct raise ``NoPoints`` after its line, so
-that nbgrader marks the question's test cell failed; IPython shows that error as one short line, not a traceback.
+``validate`` set ``NBGRADER_EXECUTION``) does an answer that is not correct raise ``NoPoints`` instead of printing
+its line, so that nbgrader marks the question's test cell failed; IPython shows that error as the same one line,
+not a traceback, and nbgrader's feedback and Validate dialog (which show a failed cell's error only) show it too.
 """
 
 from __future__ import annotations
@@ -579,16 +580,16 @@ def evaluate(qid: str, answer: Any) -> Result:
 
 
 class NoPoints(AssertionError):
-    """Under nbgrader: the answer printed above earns no points. Shown by IPython as its message alone."""
+    """Under nbgrader: the answer earns no points; the message is the check's line. IPython shows the message alone."""
 
     def _render_traceback_(self) -> list[str]:  # IPython's hook: these lines instead of a traceback
         return [str(self)]
 
 
 def check(qid: str, answer: Any) -> None:
-    """Print one line saying whether ``answer`` to question ``qid`` is right (under nbgrader, raise unless it is)."""
-    shown = qid if isinstance(qid, str) else repr(qid)
+    """Print one line saying whether ``answer`` to question ``qid`` is right (under nbgrader, raise it unless it is)."""
     result = evaluate(qid, answer)
-    print(result.line(shown))
+    line = result.line(qid if isinstance(qid, str) else repr(qid))
     if result.status != CORRECT and os.environ.get("NBGRADER_EXECUTION"):
-        raise NoPoints(f"{shown}: no points for this answer (the line above says why).")
+        raise NoPoints(line)
+    print(line)
