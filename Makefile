@@ -6,15 +6,16 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup test sync exercises execute nbgrader lock clean
+.PHONY: help lab setup hub-tools test sync exercises execute nbgrader links lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
-	@echo "make test       run every test (sets up .venv with the test tools on first use)"
+	@echo "make test       run every test (sets up .venv with the test tools, and .hub-tools with npm, on first use)"
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
 	@echo "make nbgrader   write nbgrader's source assignments (nbgrader/source/) from solutions/"
+	@echo "make links HUB=https://hub.example.edu REPO=https://github.com/OWNER/REPO   print a JupyterHub link per lesson"
 	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
 lab:
@@ -23,7 +24,15 @@ lab:
 setup:
 	$(PYTHON) -m tools.start --test
 
-test: setup
+# The JupyterHub test's proxy, configurable-http-proxy from the npm registry, at the versions in .hub-tools/package-lock.json.
+# Without npm the hub test is skipped (in CI, where .ci/run sets REQUIRE_HUB, that is a failure).
+HUB_PROXY := .hub-tools/node_modules/.bin/configurable-http-proxy
+hub-tools: $(HUB_PROXY)
+$(HUB_PROXY): .hub-tools/package.json .hub-tools/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix .hub-tools --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: tests/test_hub.py will be skipped (install Node.js and npm, e.g. Debian's nodejs and npm)"; fi
+
+test: setup hub-tools
 	PLOTLY_RENDERER=plotly_mimetype $(BIN)/python -m pytest -n 2 --dist loadscope $(TEST_ARGS) \
 		tests --nbval notebooks solutions exercises
 
@@ -40,6 +49,14 @@ execute: setup
 # Then run nbgrader from this folder with .venv active (docs/instructor_guide.md, "Grading with nbgrader").
 nbgrader: setup
 	$(BIN)/python -m tools.make_exercises --nbgrader
+
+# One nbgitpuller link per ready lesson for a JupyterHub (BRANCH defaults to main): README, "A university JupyterHub".
+HUB ?=
+REPO ?=
+BRANCH ?= main
+links:
+	@$(PYTHON) -m tools.start --setup
+	@$(BIN)/python -m tools.links --hub "$(HUB)" --repo "$(REPO)" --branch "$(BRANCH)"
 
 # uv resolves one lock for every platform and Python >= 3.11 (markers choose per machine); it runs from a throwaway venv.
 UV := .lock-venv/bin/uv

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Lesson", "lessons", "LESSONS_FILE"]
+__all__ = ["Lesson", "lessons", "home", "LESSONS_FILE"]
 
 LESSONS_FILE = Path(__file__).resolve().parent.parent / "lessons.toml"
 STATUSES = ("ready", "planned")
@@ -34,6 +35,31 @@ class Lesson:
     def label(self) -> str:
         """'02 Custody is not control (1992)'."""
         return f"{self.number} {self.title}"
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where the course lives in public (``[course]`` in lessons.toml): the repository's address and branch."""
+    repository: str
+    branch: str
+
+    @property
+    def github(self) -> str:
+        """'owner/name', for services that take a GitHub repository (Binder)."""
+        match = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", self.repository)
+        if not match:
+            raise ValueError(f"{LESSONS_FILE}: [course] repository must be https://github.com/OWNER/NAME, "
+                             f"not {self.repository!r}")
+        return match.group(1)
+
+
+@lru_cache(maxsize=None)
+def home() -> Home:
+    """The ``[course]`` table of lessons.toml. Raises ValueError, naming the file, if it is missing or malformed."""
+    try:
+        return Home(**tomllib.loads(LESSONS_FILE.read_text(encoding="utf-8"))["course"])
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{LESSONS_FILE}: no readable [course] table (repository, branch): {exc!r}") from None
 
 
 @lru_cache(maxsize=None)

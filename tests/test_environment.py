@@ -99,3 +99,63 @@ def test_readme_gives_the_two_commands_the_windows_route_and_binder():
     assert "python -m tools.start" in readme and "python3-venv" in readme
     assert "urlpath=lab/tree/notebooks/00_start_here.ipynb" in readme
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+BINDER_LINK = re.compile(r"\(https://mybinder\.org/v2/gh/([^)\s?]+)\?urlpath=lab/tree/([^)\s]+)\)")
+
+
+def test_every_binder_link_opens_a_notebook_of_the_course_home():
+    """One launch link per ready lesson in the README, each made from lessons.toml's [course] and naming a notebook."""
+    from course.lessons import home, lessons
+
+    links = BINDER_LINK.findall((ROOT / "README.md").read_text())
+    assert links, "the README has no Binder links"
+    for repo_and_branch, path in links:
+        assert repo_and_branch == f"{home().github}/{home().branch}", f"a Binder link points elsewhere: {repo_and_branch}"
+        assert (ROOT / path).is_file(), f"a Binder link opens {path}, which does not exist"
+    opened = {path for _, path in links}
+    assert {f"notebooks/{lesson.file}" for lesson in lessons() if lesson.ready} <= opened
+
+
+def test_a_course_home_that_binder_cannot_use_is_refused():
+    from course.lessons import Home
+
+    assert Home("https://github.com/giving-up-the-bomb/course.git", "main").github == "giving-up-the-bomb/course"
+    for wrong in ("https://gitlab.com/owner/name", "github.com/owner/name", "https://github.com/owner"):
+        try:
+            Home(wrong, "main").github
+        except ValueError as error:
+            assert "lessons.toml" in str(error)
+        else:
+            raise AssertionError(f"{wrong!r} was accepted")
+
+
+def test_binder_fetches_nothing_when_a_session_starts():
+    """repo2docker runs environment.yml and postBuild once, at build time; a `start` script would run at every launch."""
+    assert not (ROOT / "start").exists(), "a start script runs at every Binder launch: keep set-up in postBuild"
+    env_text, build = (ROOT / "environment.yml").read_text(), (ROOT / "postBuild").read_text()
+    assert not re.search(r"git\+|https?://", env_text), "environment.yml must name packages, not fetch URLs"
+    assert not re.search(r"\b(curl|wget|git clone)\b|https?://", build), "postBuild must not download anything"
+
+
+def test_postbuild_runs_as_binder_runs_it(tmp_path):
+    """Run postBuild from a copy of the repository in a fresh environment, as repo2docker does after environment.yml:
+    the course package is installed from the copy and the settings override lands in that environment."""
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    copy = tmp_path / "repo"
+    for name in files:
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_bytes((ROOT / name).read_bytes())
+    env = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", str(env)], check=True)
+    path = f"{env / 'bin'}:/usr/bin:/bin"
+    run = subprocess.run(["bash", "postBuild"], cwd=copy, capture_output=True, text=True,
+                         env={"PATH": path, "HOME": str(tmp_path), "VIRTUAL_ENV": str(env)})
+    assert run.returncode == 0, run.stdout[-1500:] + run.stderr[-1500:]
+    where = subprocess.run([str(env / "bin" / "python"), "-c",
+                            "import importlib.util; print(importlib.util.find_spec('course').origin)"],
+                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    assert where.startswith(str(copy)), where
+    override = env / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "giving-up-the-bomb.json"
+    assert override.read_text() == (ROOT / "jupyter" / "overrides.json").read_text()

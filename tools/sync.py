@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.lessons import Lesson, lessons
+from course.lessons import Lesson, home, lessons
 from tools import questions
 from tools.notebooks import LOCKED, ROOT, write
 
@@ -107,11 +107,25 @@ def _replace_block(text: str, name: str, body: str, path: Path) -> str:
     return pattern.sub(lambda m: m.group(1) + body + m.group(2), text)
 
 
+BINDER = "https://mybinder.org/v2/gh"
+
+
+def binder_link(path: str) -> str:
+    """A Binder launch link that opens ``path`` (relative to the course folder) in JupyterLab."""
+    where = home()
+    return f"{BINDER}/{where.github}/{where.branch}?urlpath=lab/tree/{path}"
+
+
+def binder_badge() -> str:
+    return f"[![launch binder](https://mybinder.org/badge_logo.svg)]({binder_link('notebooks/00_start_here.ipynb')})\n"
+
+
 def course_map() -> str:
-    rows = ["| lesson | title and topics | status |", "|---|---|---|"]
+    rows = ["| lesson | title and topics | status | run online |", "|---|---|---|---|"]
     for lesson in lessons():
         title = f"[{lesson.title}](notebooks/{lesson.file})" if lesson.ready else lesson.title
-        rows.append(f"| {lesson.number} | {title}: {lesson.covers} | {lesson.status} |")
+        launch = f"[Binder]({binder_link(f'notebooks/{lesson.file}')})" if lesson.ready else ""
+        rows.append(f"| {lesson.number} | {title}: {lesson.covers} | {lesson.status} | {launch} |")
     return "\n".join(rows) + "\n"
 
 
@@ -139,7 +153,8 @@ def guide_index() -> str:
 def generated() -> dict[Path, str | nbformat.NotebookNode]:
     """Every generated file (or notebook) as it should be."""
     wanted: dict[Path, str | nbformat.NotebookNode] = {
-        README: _replace_block(README.read_text(encoding="utf-8"), "course-map", course_map(), README),
+        README: _replace_block(_replace_block(README.read_text(encoding="utf-8"), "course-map", course_map(), README),
+                               "binder-badge", binder_badge(), README),
         GUIDE: _replace_block(GUIDE.read_text(encoding="utf-8"), "lessons", guide_index(), GUIDE),
     }
     for lesson in (lesson for lesson in lessons() if lesson.ready):
