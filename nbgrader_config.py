@@ -3,7 +3,7 @@
 Run nbgrader from the course folder. Its course folder is nbgrader/: `make nbgrader` writes the source assignments
 into nbgrader/source/ from solutions/, and nbgrader keeps there what it makes (release/, submitted/, autograded/,
 feedback/, gradebook.db, grades.csv). The exchange (release, fetch, submit, collect) is nbgrader's default,
-/srv/nbgrader/exchange, unless the hub sets `c.Exchange.root`.
+/usr/local/share/nbgrader/exchange, unless the hub sets `c.Exchange.root`.
 """
 
 import os
