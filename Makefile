@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup hub-tools test sync exercises execute links lock clean
+.PHONY: help lab setup hub-tools test sync exercises execute nbgrader links lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
@@ -14,6 +14,7 @@ help:
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
+	@echo "make nbgrader   write nbgrader's source assignments (nbgrader/source/) from solutions/"
 	@echo "make links HUB=https://hub.example.edu REPO=https://github.com/OWNER/REPO   print a JupyterHub link per lesson"
 	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
@@ -43,6 +44,11 @@ exercises: setup
 
 execute: setup
 	$(BIN)/python -m tools.execute
+
+# nbgrader's source assignments, nbgrader/source/NN_stem/NN_stem.ipynb, written like exercises/ from solutions/.
+# Then run nbgrader from this folder with .venv active (docs/instructor_guide.md, "Grading with nbgrader").
+nbgrader: setup
+	$(BIN)/python -m tools.make_exercises --nbgrader
 
 # One nbgitpuller link per ready lesson for a JupyterHub (BRANCH defaults to main): README, "A university JupyterHub".
 HUB ?=

@@ -5,12 +5,17 @@ A question is specified once, beside its prompt in the solution master (``tools/
 comes from the data, a function in ``course/questions/lessonNN.py`` computes it (``@expected("Q02.6")``),
 so a fix to the data can never leave a stale answer behind.
 
-``check`` never raises. Whatever it is given, the student sees one line:
+Whatever it is given, the student sees one line:
 
     ✔ Q00.1 correct. <what the result means>
     ✘ Q00.1 not yet. <a hint that does not give the answer away>
     ⏳ Q00.1 not answered yet. <how to start>
     ⚠ Q00.1 could not be checked. <a problem in the course, not in the answer: what to tell the instructor>
+
+``check`` never raises in the course. Only when nbgrader runs the notebook (``nbgrader autograde`` or
+``validate`` set ``NBGRADER_EXECUTION``) does an answer that is not correct raise ``NoPoints`` instead of printing
+its line, so that nbgrader marks the question's test cell failed; IPython shows that error as the same one line,
+not a traceback, and nbgrader's feedback and Validate dialog (which show a failed cell's error only) show it too.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import importlib
 import json
 import math
 import numbers
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +37,7 @@ import pandas as pd
 
 from .lessons import lessons
 
-__all__ = ["check", "evaluate", "expected", "questions", "Question", "Result", "UnexpectedData"]
+__all__ = ["check", "evaluate", "expected", "questions", "NoPoints", "Question", "Result", "UnexpectedData"]
 
 CORRECT, NOT_YET, UNANSWERED, COURSE_ERROR = "correct", "not yet", "not answered yet", "could not be checked"
 _SYMBOL = {CORRECT: "✔", NOT_YET: "✘", UNANSWERED: "⏳", COURSE_ERROR: "⚠"}
@@ -573,6 +579,17 @@ def evaluate(qid: str, answer: Any) -> Result:
         return Result(NOT_YET, f"Could not read your answer ({type(exc).__name__}). {q.hint}")
 
 
+class NoPoints(AssertionError):
+    """Under nbgrader: the answer earns no points; the message is the check's line. IPython shows the message alone."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook: these lines instead of a traceback
+        return [str(self)]
+
+
 def check(qid: str, answer: Any) -> None:
-    """Print one line saying whether ``answer`` to question ``qid`` is right."""
-    print(evaluate(qid, answer).line(qid if isinstance(qid, str) else repr(qid)))
+    """Print one line saying whether ``answer`` to question ``qid`` is right (under nbgrader, raise it unless it is)."""
+    result = evaluate(qid, answer)
+    line = result.line(qid if isinstance(qid, str) else repr(qid))
+    if result.status != CORRECT and os.environ.get("NBGRADER_EXECUTION"):
+        raise NoPoints(line)
+    print(line)

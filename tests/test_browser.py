@@ -63,10 +63,25 @@ def _write_settings(folder: Path):
         path.write_text(json.dumps(value))
 
 
+# JupyterLab extensions that the test extra brings (nbgrader, and with it ipywidgets and notebook) but students'
+# JupyterLab (requirements.txt) does not have. The widget manager errs in the console for a notebook open without a
+# kernel ("Cannot read properties of null (reading 'kernel')"), as this test opens them.
+NOT_STUDENTS = ["@jupyter/nbgrader", "@jupyter-widgets/jupyterlab-manager", "@jupyter-notebook/lab-extension"]
+
+
+def _leave_out_instructor_tools(folder: Path):
+    """Config that turns the extensions in NOT_STUDENTS and nbgrader's server extension off: test what students get."""
+    (folder / "labconfig").mkdir(parents=True)
+    disabled = {"disabledExtensions": {name: True for name in NOT_STUDENTS}}
+    (folder / "labconfig" / "page_config.json").write_text(json.dumps(disabled))
+    (folder / "jupyter_server_config.json").write_text(json.dumps({"ServerApp": {"jpserver_extensions": {"nbgrader": False}}}))
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     home = tmp_path_factory.mktemp("lab")
     _write_settings(home / "settings")
+    _leave_out_instructor_tools(home / "config")
     port, token = _free_port(), secrets.token_hex(16)
     command = [
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
@@ -77,7 +92,8 @@ def lab(tmp_path_factory):
     ]
     if os.geteuid() == 0:
         command.append("--allow-root")
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(home / "runtime"))
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+               JUPYTER_CONFIG_PATH=os.pathsep.join(filter(None, [str(home / "config"), os.environ.get("JUPYTER_CONFIG_PATH")])))
     log = open(home / "server.log", "w")
     server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     root = f"http://127.0.0.1:{port}{BASE_URL}"

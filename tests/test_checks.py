@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from course import data as course_data
-from course.checks import CORRECT, NOT_YET, UNANSWERED, check, evaluate, questions
+from course.checks import CORRECT, NOT_YET, UNANSWERED, NoPoints, check, evaluate, questions
 from tools.notebooks import lesson_paths
 
 QUESTIONS = questions()
@@ -135,6 +135,21 @@ def test_unknown_question_is_friendly(capsys):
     check(None, 3)
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and all("not yet" in line for line in lines)
+
+
+def test_under_nbgrader_an_answer_not_correct_raises_its_line_and_no_traceback(monkeypatch, capsys):
+    """nbgrader's autograder scores a test cell 0 only if it raises; the course's students never see that."""
+    right = QUESTIONS["Q01.3"].expected()
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    check("Q01.3", "Z")  # in the course: a line, never an error
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    check("Q01.3", right)
+    assert [line[0] for line in capsys.readouterr().out.splitlines()] == ["✘", "✔"]
+    for answer, line in [(..., evaluate("Q01.3", ...).line("Q01.3")), ("Z", evaluate("Q01.3", "Z").line("Q01.3"))]:
+        with pytest.raises(NoPoints) as raised:
+            check("Q01.3", answer)
+        assert raised.value._render_traceback_() == [line] and line[0] in "⏳✘"  # what IPython shows: the line alone
+    assert capsys.readouterr().out == ""
 
 
 def test_numbers_in_other_shapes_are_read():
