@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup test sync exercises execute lock clean
+.PHONY: help lab setup test sync exercises execute site slides lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
@@ -14,6 +14,8 @@ help:
 	@echo "make sync       regenerate what lessons.toml and the solution masters generate (course map, navigation...)"
 	@echo "make exercises  make sync, then regenerate exercises/ from solutions/"
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
+	@echo "make site       the whole course as an offline HTML site in site/ (lessons, solutions, guide, glossary, slides)"
+	@echo "make slides     reveal.js slides of every lesson in site/slides/ (fetches reveal.js once with npm)"
 	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
 lab:
@@ -34,6 +36,12 @@ exercises: setup
 
 execute: setup
 	$(BIN)/python -m tools.execute
+
+site: setup
+	$(BIN)/python -m tools.site
+
+slides: setup
+	$(BIN)/python -m tools.slides
 
 # uv resolves one lock for every platform and Python >= 3.11 (markers choose per machine); it runs from a throwaway venv.
 UV := .lock-venv/bin/uv
