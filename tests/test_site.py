@@ -29,7 +29,7 @@ from tools.notebooks import PLOTLY_JSON, ROOT, lesson_paths
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"]
+                 "--disable-component-update", "--disable-sync"]  # and no --allow-file-access-from-files: as a reader opens it
 PAGES = 2  # browser pages working side by side
 
 
@@ -164,11 +164,28 @@ def test_a_chart_cannot_end_its_script_element():
 
 
 # ---------------------------------------------------------------- in a browser, offline
-DRAWN = """(root) => [...root.querySelectorAll('.course-chart')].filter(plot => plot.querySelector('.main-svg')
+# A chart counts as drawn when plotly has made its SVG and a trace; a map (MapLibre) when its map has loaded too.
+IS_MAP = "plot => !!plot.querySelector('.maplibregl-canvas')"
+MAP_LOADED = "plot => { const map = plot._fullLayout.map._subplot.map; return map.loaded() && map.isStyleLoaded(); }"
+SHOWN = """(root) => [...root.querySelectorAll('.course-chart')].filter(plot => plot.querySelector('.main-svg')
     && plot.querySelector('.scatterlayer .trace, .barlayer .trace, .maplibregl-canvas, .sunburstlayer path, '
-                          + '.heatmaplayer .hm, .imagelayer image, .pielayer .trace')).length"""
+                          + '.heatmaplayer .hm, .imagelayer image, .pielayer .trace')"""
+DRAWN = SHOWN + f"\n    && (!({IS_MAP})(plot) || ({MAP_LOADED})(plot))).length"
+SHOWN += ").length"
+MAP_GRACE = 4_000  # ms a shown map gets to load its outlines
+MAPS = f"(root) => [...root.querySelectorAll('.course-chart')].filter({IS_MAP}).length"
 CHART_SLIDES = """() => [...document.querySelectorAll('.slides > section')]
     .map((slide, index) => slide.querySelector('.course-chart') ? index : -1).filter(index => index >= 0)"""
+
+
+async def _wait_until_drawn(page, root: str, expected: int) -> int:
+    """How many charts under ``root`` draw: first every chart is shown, then its maps get a few seconds to load."""
+    for check, timeout in ((SHOWN, 20_000), (DRAWN, MAP_GRACE)):
+        try:
+            await page.wait_for_function(f"({check})({root}) >= {expected}", polling="raf", timeout=timeout)
+        except Exception:  # noqa: BLE001  (counted below)
+            pass
+    return await page.evaluate(f"({DRAWN})({root})")
 
 
 async def _open(context, url: str, deck: bool, shot: Path | None) -> dict:
@@ -185,26 +202,19 @@ async def _open(context, url: str, deck: bool, shot: Path | None) -> dict:
         for number, index in enumerate(await page.evaluate(CHART_SLIDES)):
             await page.evaluate(f"Reveal.slide({index})")
             slide = f"document.querySelectorAll('.slides > section')[{index}]"
-            try:
-                await page.wait_for_function(f"({DRAWN})({slide}) >= 1", polling="raf", timeout=15_000)
-            except Exception:  # noqa: BLE001  (counted below)
-                pass
-            drawn += await page.evaluate(f"({DRAWN})({slide})")
+            drawn += await _wait_until_drawn(page, slide, 1)
             if shot and number == 0:
                 await page.screenshot(path=shot)
     else:
-        try:
-            await page.wait_for_function(f"({DRAWN})(document) >= {expected}", polling="raf", timeout=20_000)
-        except Exception:  # noqa: BLE001  (counted below)
-            pass
-        drawn = await page.evaluate(f"({DRAWN})(document)")
+        drawn = await _wait_until_drawn(page, "document", expected)
         if shot:
             first = page.locator(".course-chart").first
             if expected:
                 await first.scroll_into_view_if_needed()
             await page.screenshot(path=shot)
+    maps = await page.evaluate(f"({MAPS})(document)")
     await page.close()
-    return {"expected": expected, "drawn": drawn, "errors": errors, "seconds": time.perf_counter() - start}
+    return {"maps": maps, "expected": expected, "drawn": drawn, "errors": errors, "seconds": time.perf_counter() - start}
 
 
 @pytest.fixture(scope="module")
@@ -251,12 +261,23 @@ def opened(built):
 
 
 def test_every_chart_draws_offline(opened):
+    """Every chart but the maps (see the next test) draws, on every page and every slide."""
     results, _ = opened
     charts = sum(r["expected"] for r in results.values())
     assert charts == 2 * sum(stored_charts(path) for path in lesson_paths("notebooks")) + \
         sum(stored_charts(path) for folder in ("solutions", "exercises") for path in lesson_paths(folder))
-    missing = {name: f"{r['drawn']}/{r['expected']}" for name, r in results.items() if r["drawn"] != r["expected"]}
+    missing = {name: f"{r['drawn']}/{r['expected']}" for name, r in results.items()
+               if r["drawn"] < r["expected"] - r["maps"]}
     assert missing == {}, f"charts not drawn: {missing}"
+
+
+@pytest.mark.xfail(strict=True, reason="opened as a file, Chromium refuses MapLibre's worker ('Refused to cross-origin "
+                   "redirects of the top-level worker script'), so the four maps stay blank; served over http they draw. "
+                   "Strict: when this passes, remove the mark")
+def test_maps_draw_from_file_urls(opened):
+    results, _ = opened
+    assert sum(r["maps"] for r in results.values()) > 0
+    assert {name: f"{r['drawn']}/{r['expected']}" for name, r in results.items() if r["drawn"] != r["expected"]} == {}
 
 
 def test_no_page_logs_an_error(opened):

@@ -13,6 +13,14 @@ window.courseCharts = {
       const figure = JSON.parse(script.textContent);
       const config = Object.assign({responsive: true, displaylogo: false, showSendToCloud: false}, figure.config);
       // Fitted once more after the browser has laid the page (or the slide just shown) out.
+      if (location.protocol === "file:" && figure.data.some(trace => /map$/.test(trace.type || ""))) {
+        // Chromium refuses the map library's worker on a page opened as a file: say so instead of a silent blank.
+        const note = document.createElement("p");
+        note.className = "course-map-note";
+        note.textContent = "This map is drawn only when the site is served (for example: python -m http.server -d site, then " +
+          "open http://localhost:8000): a browser opening the page as a file refuses the map's worker.";
+        script.after(note);
+      }
       Plotly.newPlot(target, figure.data, figure.layout, config)
         .then(() => requestAnimationFrame(() => Plotly.Plots.resize(target)));
     }
