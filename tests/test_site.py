@@ -172,7 +172,7 @@ SHOWN = """(root) => [...root.querySelectorAll('.course-chart')].filter(plot => 
                           + '.heatmaplayer .hm, .imagelayer image, .pielayer .trace')"""
 DRAWN = SHOWN + f"\n    && (!({IS_MAP})(plot) || ({MAP_LOADED})(plot))).length"
 SHOWN += ").length"
-MAP_GRACE = 4_000  # ms a shown map gets to load its outlines
+MAP_GRACE = 2_500  # ms a shown map gets to load its outlines (served over http they take under a second)
 MAPS = f"(root) => [...root.querySelectorAll('.course-chart')].filter({IS_MAP}).length"
 CHART_SLIDES = """() => [...document.querySelectorAll('.slides > section')]
     .map((slide, index) => slide.querySelector('.course-chart') ? index : -1).filter(index => index >= 0)"""
