@@ -172,7 +172,7 @@ SHOWN = """(root) => [...root.querySelectorAll('.course-chart')].filter(plot => 
                           + '.heatmaplayer .hm, .imagelayer image, .pielayer .trace')"""
 DRAWN = SHOWN + f"\n    && (!({IS_MAP})(plot) || ({MAP_LOADED})(plot))).length"
 SHOWN += ").length"
-MAP_GRACE = 2_500  # ms a shown map gets to load its outlines (served over http they take under a second)
+MAP_GRACE = 2_500  # ms a shown map gets to load its outlines (on file:// they never do: see test_maps_draw_from_file_urls)
 MAPS = f"(root) => [...root.querySelectorAll('.course-chart')].filter({IS_MAP}).length"
 CHART_SLIDES = """() => [...document.querySelectorAll('.slides > section')]
     .map((slide, index) => slide.querySelector('.course-chart') ? index : -1).filter(index => index >= 0)"""
