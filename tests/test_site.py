@@ -172,7 +172,7 @@ SHOWN = """(root) => [...root.querySelectorAll('.course-chart')].filter(plot => 
                           + '.heatmaplayer .hm, .imagelayer image, .pielayer .trace')"""
 DRAWN = SHOWN + f"\n    && (!({IS_MAP})(plot) || ({MAP_LOADED})(plot))).length"
 SHOWN += ").length"
-MAP_GRACE = 2_500  # ms a shown map gets to load its outlines (on file:// they never do: see test_maps_draw_from_file_urls)
+MAP_GRACE = 4_000  # ms a shown map gets to load its outlines
 MAPS = f"(root) => [...root.querySelectorAll('.course-chart')].filter({IS_MAP}).length"
 CHART_SLIDES = """() => [...document.querySelectorAll('.slides > section')]
     .map((slide, index) => slide.querySelector('.course-chart') ? index : -1).filter(index => index >= 0)"""
@@ -261,7 +261,7 @@ def opened(built):
 
 
 def test_every_chart_draws_offline(opened):
-    """Every chart but the maps (see the next test) draws, on every page and every slide."""
+    """Every chart but the maps (the next test) draws, on every page and every slide."""
     results, _ = opened
     charts = sum(r["expected"] for r in results.values())
     assert charts == 2 * sum(stored_charts(path) for path in lesson_paths("notebooks")) + \
@@ -271,10 +271,8 @@ def test_every_chart_draws_offline(opened):
     assert missing == {}, f"charts not drawn: {missing}"
 
 
-@pytest.mark.xfail(strict=True, reason="opened as a file, Chromium refuses MapLibre's worker ('Refused to cross-origin "
-                   "redirects of the top-level worker script'), so the four maps stay blank; served over http they draw. "
-                   "Strict: when this passes, remove the mark")
 def test_maps_draw_from_file_urls(opened):
+    """The maps too (MapLibre's worker needs charts.js's file:// adjustment: without it they stay blank)."""
     results, _ = opened
     assert sum(r["maps"] for r in results.values()) > 0
     assert {name: f"{r['drawn']}/{r['expected']}" for name, r in results.items() if r["drawn"] != r["expected"]} == {}
