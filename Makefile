@@ -6,7 +6,7 @@ PYTHON ?= python3
 BIN := .venv/bin
 TEST_ARGS ?=
 
-.PHONY: help lab setup hub-tools test sync exercises execute nbgrader links lock clean
+.PHONY: help lab setup hub-tools test sync exercises execute nbgrader links site slides lock clean
 
 help:
 	@echo "make lab        open the course in JupyterLab (sets up .venv on first use)"
@@ -16,6 +16,8 @@ help:
 	@echo "make execute    re-execute every notebook on a fresh kernel (after a data or helper change)"
 	@echo "make nbgrader   write nbgrader's source assignments (nbgrader/source/) from solutions/"
 	@echo "make links HUB=https://hub.example.edu REPO=https://github.com/OWNER/REPO   print a JupyterHub link per lesson"
+	@echo "make site       the whole course as an offline HTML site in site/ (lessons, solutions, guide, glossary, slides)"
+	@echo "make slides     reveal.js slides of every lesson in site/slides/ (fetches reveal.js once with npm)"
 	@echo "make lock       re-resolve the locked versions (requirements*.txt) from pyproject.toml"
 
 lab:
@@ -57,6 +59,12 @@ BRANCH ?= main
 links:
 	@$(PYTHON) -m tools.start --setup
 	@$(BIN)/python -m tools.links --hub "$(HUB)" --repo "$(REPO)" --branch "$(BRANCH)"
+
+site: setup
+	$(BIN)/python -m tools.site
+
+slides: setup
+	$(BIN)/python -m tools.slides
 
 # uv resolves one lock for every platform and Python >= 3.11 (markers choose per machine); it runs from a throwaway venv.
 UV := .lock-venv/bin/uv
