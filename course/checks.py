@@ -399,9 +399,11 @@ def _compare_tables(q: Question, answer: pd.DataFrame, wanted: pd.DataFrame) -> 
         named.setdefault(k, []).append(said)
     cells = "; ".join(f"{q.key} {_shown_key(key_shown[k])}, {' and '.join(said)}" for k, said in named.items())
     more = f"; and {len(wrong) - SHOWN_CELLS} more" if len(wrong) > SHOWN_CELLS else ""
+    said_for_row = {_key(k): line for k, line in q.feedback.items()}  # a row's own line, else the hint
+    advice = " ".join(dict.fromkeys(said_for_row[k] for k, _ in wrong if k in said_for_row)) or q.hint
     return Result(NOT_YET, f"{rows} of {_count(len(theirs), 'row')} {'has' if rows == 1 else 'have'} a wrong value: "
                            f"{cells}{more}. Check {'this cell' if len(wrong) == 1 else 'these cells'}."
-                           f"{_outside_codes(q, wrong, mine, mine_raw, theirs, accepted)} {q.hint}")
+                           f"{_outside_codes(q, wrong, mine, mine_raw, theirs, accepted)} {advice}")
 
 
 def _close(mine: Any, theirs: Any, tolerance: float) -> bool:

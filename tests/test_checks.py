@@ -696,3 +696,23 @@ def test_an_order_given_backwards_is_told_so():
     wanted = list(q.expected())
     assert "reversed" in evaluate(q.qid, wanted[::-1]).message
     assert "reversed" not in evaluate(q.qid, wanted[1:] + wanted[:1]).message
+
+
+def test_a_table_row_with_its_own_feedback_gets_that_line_instead_of_the_hint():
+    """Found in review: coding paragraph 4 as a condition (the essay's own misreading) got only the generic hint."""
+    q = next(q for q in QUESTIONS.values() if q.kind == "table" and q.feedback)
+    key, line = next(iter(q.feedback.items()))
+    codes = [c for c in q.columns if c != q.key and c in q.codes]
+    right = q.expected()[list(q.columns)].copy()
+    row = right[q.key].astype(str) == key
+    for column in codes:
+        wrong = right.copy()
+        wrong.loc[row, column] = next(v for v in q.codes[column] if v is not None and v != right.loc[row, column].iloc[0])
+        message = evaluate(q.qid, wrong).message
+        assert line in message and q.hint not in message
+    other = right.copy()
+    elsewhere = ~row & ~right[q.key].astype(str).isin(list(q.feedback))
+    column = codes[0]
+    index = right[elsewhere].index[0]
+    other.loc[index, column] = next(v for v in q.codes[column] if v is not None and v != right.loc[index, column])
+    assert q.hint in evaluate(q.qid, other).message and line not in evaluate(q.qid, other).message

@@ -204,7 +204,9 @@ def test_option_lists_are_written_from_the_specification():
     ("id: Q02.1\nkind: choice\nobjective: 1\nlookup: false\nchoices: {A: x, B: y}\nanswer: A\nfeedback: {A: z}\n"
      "hint: h\npraise: p", "feedback is for wrong letters"),
     ("id: Q02.1\nkind: number\nobjective: 1\nlookup: false\nfeedback: {A: z}\nhint: h\npraise: p",
-     "only choice questions have choices, answer, values or feedback"),
+     "only choice and table questions feedback"),
+    ("id: Q02.1\nkind: table\nobjective: 1\nlookup: false\nkey: a\ncolumns: [a, b]\nfeedback: {1: [z]}\nhint: h\n"
+     "praise: p", "a table's feedback maps a key value to the line said for that row"),
 ])
 def test_malformed_specifications_are_refused_with_a_reason(broken, complaint):
     from tools.questions import SpecError, parse

@@ -16,7 +16,8 @@ A question is specified in a *raw* cell tagged ``question``, right after its pro
     hint: ...                  # said with ✘: teaches the method, never names the answer
     praise: ...                # said with ✔: what the result means
     feedback: {A: ..., C: ...} # optional, choice questions: the ✘ line for that wrong letter, instead of the
-                               # hint (it must not name the right option)
+                               # hint (it must not name the right option); table questions: {key value: ...}, said
+                               # instead of the hint when that row has a wrong cell (a method, never the value)
     tolerance: 0.5             # number questions, and the number cells of a table: absolute tolerance (default 0)
     key: aspect                # table questions: the column rows are matched on (1, 1.0 and "1" alike)
     columns: [aspect, holder]  #   and the columns the table must have
@@ -95,12 +96,18 @@ def parse(source: str, where: str) -> dict:
             raise SpecError(f"{where} {qid}: every feedback must be text")
         if spec.get("answer") in feedback:
             raise SpecError(f"{where} {qid}: feedback is for wrong letters; {spec['answer']} is the answer")
-    elif choices or "answer" in spec or "values" in spec or "feedback" in spec:
-        raise SpecError(f"{where} {qid}: only choice questions have choices, answer, values or feedback")
+    elif choices or "answer" in spec or "values" in spec or ("feedback" in spec and spec["kind"] != "table"):
+        raise SpecError(f"{where} {qid}: only choice questions have choices, answer or values, and only choice and "
+                        "table questions feedback")
     if spec["kind"] == "table":
         if not (spec.get("key") and spec.get("columns") and spec["key"] in spec["columns"]):
             raise SpecError(f"{where} {qid}: a table question needs a key that is one of its columns")
         _check_accept_and_codes(spec, f"{where} {qid}")
+        feedback = spec.get("feedback", {})
+        if not isinstance(feedback, dict) or not all(isinstance(line, str) for line in feedback.values()):
+            raise SpecError(f"{where} {qid}: a table's feedback maps a key value to the line said for that row")
+        if feedback:
+            spec["feedback"] = {str(key): line for key, line in feedback.items()}  # JSON keys are text
     elif "accept" in spec or "codes" in spec:
         raise SpecError(f"{where} {qid}: only table questions have accept or codes")
     return spec

@@ -25,6 +25,8 @@ def q08_2():
     require(set(rows["clause_kind"]) <= {"condition", "attribution", "purpose"}, "a 2020 clause has a new kind")
     rows = rows.assign(order=rows["paragraph"].str.extract(r"(\d+)", expand=False).astype(int))
     rows = rows.sort_values(["order", "paragraph", "clause_id"]).assign(clause=range(1, 9))   # as in the set-up cell
+    require(list(rows["clause_id"][:2]) == ["bp2020_purpose_p4", "bp2020_last_resort_p5"],
+            "clauses 1 and 2 are no longer paragraphs 4 and 5 (the feedback of Q08.2 names them)")
     return rows[["clause", "clause_kind"]].reset_index(drop=True)
 
 
