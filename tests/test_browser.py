@@ -16,7 +16,6 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -25,30 +24,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-import nbformat
 import pytest
 
-from tools.notebooks import PLOTLY_JSON, ROOT, all_notebooks, relative
+from chromium import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, free_port
+from tools.notebooks import ROOT, all_notebooks, relative, stored_charts
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BASE_URL = "/user/student/"
 PAGES = 2  # JupyterLab pages working through the notebooks side by side
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 if not Path(CHROMIUM).exists():
-    reason = f"no Chromium at {CHROMIUM} (install Debian's chromium, or set $CHROMIUM)"
+    reason = NO_CHROMIUM
     if os.environ.get("REQUIRE_BROWSER"):
         raise RuntimeError(f"REQUIRE_BROWSER is set but there is {reason}")
     pytest.skip(reason, allow_module_level=True)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _write_settings(folder: Path):
@@ -82,7 +70,7 @@ def lab(tmp_path_factory):
     home = tmp_path_factory.mktemp("lab")
     _write_settings(home / "settings")
     _leave_out_instructor_tools(home / "config")
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     command = [
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
         f"--ServerApp.base_url={BASE_URL}", f"--IdentityProvider.token={token}",
@@ -151,10 +139,6 @@ class Opened:
     seconds: float | None = None
     errors: list = field(default_factory=list)
     foreign: list = field(default_factory=list)
-
-
-def stored_charts(path: Path) -> int:
-    return sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(path, as_version=4).cells for o in c.get("outputs", []))
 
 
 async def _work_through(browser, lab, paths: list[Path], results: dict, shots: Path | None):

@@ -28,7 +28,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tarfile
@@ -42,9 +41,9 @@ import nbformat
 import pytest
 
 from tools.links import lesson_links
-from tools.notebooks import BEGIN, END, PLOTLY_JSON, ROOT, write
+from chromium import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, free_port
+from tools.notebooks import BEGIN, END, ROOT, stored_charts, write
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PROXY = Path(os.environ.get("CONFIGURABLE_HTTP_PROXY", ROOT / ".hub-tools" / "node_modules" / ".bin" /
                             "configurable-http-proxy"))
 SINGLEUSER = Path(sys.executable).parent / "jupyterhub-singleuser"
@@ -56,7 +55,7 @@ QUESTION = "q4"  # the exercise ana answers: a multiple-choice question in exerc
 def _missing() -> str | None:
     """Why the hub cannot run here, in one line, or None."""
     if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM} (install Debian's chromium, or set $CHROMIUM)"
+        return NO_CHROMIUM
     if not shutil.which("node"):
         return "no Node.js (node) for the hub's proxy (install Debian's nodejs and npm)"
     if not PROXY.exists():
@@ -76,7 +75,7 @@ if reason := _missing():
         raise RuntimeError(f"REQUIRE_HUB is set but there is {reason}")
     pytest.skip(reason, allow_module_level=True)
 
-from test_browser import CHROMIUM_ARGS, DRAWN, FRAMES, SETTLED  # noqa: E402  (only once Chromium is known to be there)
+from test_browser import DRAWN, FRAMES, SETTLED  # noqa: E402  (only once Chromium is known to be there)
 
 # Charts drawn in the notebook in front (test_browser's test of "drawn"), 0 until JupyterLab shows one.
 DRAWN_HERE = f"""() => {{
@@ -107,12 +106,6 @@ ANSWER = """async ([id, placeholder, answer]) => {
 }"""
 CHECK_LINES = """(id) => [...document.getElementById(id).querySelectorAll('.jp-OutputArea-output')]
     .map(o => o.innerText.trim()).filter(text => /^[✔✘⏳] Q/.test(text)).map(text => text.split('\\n')[0])"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _git(*args: str, cwd: Path | None = None) -> str:
@@ -163,7 +156,7 @@ def hub(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hub")
     origin, team = _course_repositories(tmp)
 
-    port, password = _free_port(), secrets.token_hex(8)
+    port, password = free_port(), secrets.token_hex(8)
     settings = tmp / "lab-settings"  # render every cell (no windowing) and save only when asked
     for name, value in {"notebook-extension/tracker": {"windowingMode": "none"},
                         "docmanager-extension/plugin": {"autosave": False}}.items():
@@ -172,8 +165,8 @@ def hub(tmp_path_factory):
         path.write_text(json.dumps(value))
     config = {
         "JupyterHub.bind_url": f"http://127.0.0.1:{port}",
-        "JupyterHub.hub_bind_url": f"http://127.0.0.1:{_free_port()}",
-        "ConfigurableHTTPProxy.api_url": f"http://127.0.0.1:{_free_port()}",
+        "JupyterHub.hub_bind_url": f"http://127.0.0.1:{free_port()}",
+        "ConfigurableHTTPProxy.api_url": f"http://127.0.0.1:{free_port()}",
         "ConfigurableHTTPProxy.command": [str(PROXY)],
         "JupyterHub.db_url": f"sqlite:///{tmp / 'hub.sqlite'}",
         "JupyterHub.cookie_secret_file": str(tmp / "cookie_secret"),
@@ -269,8 +262,7 @@ async def _student(hub: Hub, link: str, shots: Path | None, session: Session) ->
     """Ana's session, recorded in ``session``; ``session.step`` says what she was doing if it fails."""
     from playwright.async_api import async_playwright
 
-    session.expected_charts = sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(
-        ROOT / "notebooks" / LESSON, as_version=4).cells for o in c.get("outputs", []))
+    session.expected_charts = stored_charts(ROOT / "notebooks" / LESSON)
     placeholder, answer = _solution(QUESTION)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

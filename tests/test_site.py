@@ -25,11 +25,10 @@ import nbformat
 import pytest
 
 from tools import site, slides
-from tools.notebooks import PLOTLY_JSON, ROOT, lesson_paths
+from chromium import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
+from tools.notebooks import PLOTLY_JSON, lesson_paths, stored_charts
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]  # and no --allow-file-access-from-files: as a reader opens it
+# Chromium starts with the shared arguments, and no --allow-file-access-from-files: as a reader opens the site.
 PAGES = 2  # browser pages working side by side
 
 
@@ -37,11 +36,6 @@ def _missing(reason: str):
     if os.environ.get("REQUIRE_BROWSER"):
         pytest.fail(f"REQUIRE_BROWSER is set but {reason}")
     pytest.skip(reason)
-
-
-def stored_charts(path: Path) -> int:
-    return sum(PLOTLY_JSON in o.get("data", {}) for c in nbformat.read(path, as_version=4).cells
-               for o in c.get("outputs", []))
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +214,7 @@ async def _open(context, url: str, deck: bool, shot: Path | None) -> dict:
 @pytest.fixture(scope="module")
 def opened(built):
     if not Path(CHROMIUM).exists():
-        _missing(f"there is no Chromium at {CHROMIUM} (install Debian's chromium, or set $CHROMIUM)")
+        _missing(f"there is {NO_CHROMIUM}")
     from playwright.async_api import async_playwright
 
     shots = Path(os.environ["SCREENSHOTS"]) if os.environ.get("SCREENSHOTS") else None

@@ -28,6 +28,12 @@ MARKDOWN_PLACEHOLDER = "_Write your answer here._"
 ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)\s*=(?!=)")
 
 
+def stored_charts(notebook: Path | nbformat.NotebookNode) -> int:
+    """How many plotly charts a notebook (or the notebook at a path) stores in its outputs."""
+    nb = notebook if isinstance(notebook, nbformat.NotebookNode) else nbformat.read(notebook, as_version=4)
+    return sum(PLOTLY_JSON in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+
+
 def lesson_paths(folder: str) -> list[Path]:
     """The notebooks of the ready lessons in ``lessons.toml``, in course order, in one of the three folders."""
     return [ROOT / folder / lesson.file for lesson in lessons() if lesson.ready]

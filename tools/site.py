@@ -31,7 +31,8 @@ from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 
 from course.lessons import lessons
-from tools.notebooks import FOLDERS, PLOTLY_JSON, ROOT, lesson_paths
+from tools.notebooks import FOLDERS, PLOTLY_JSON, ROOT, lesson_paths, stored_charts
+from tools.sync import anchor
 
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 ASSETS = Path(__file__).resolve().parent / "site_assets"
@@ -136,9 +137,8 @@ def bar(source: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A heading's anchor as GitHub makes it (the guide's index links to these)."""
-    text = re.sub(r"<[^>]+>", "", html.unescape(text)).strip().lower()
-    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+    """A heading's anchor as GitHub makes it (the guide's index links to these): the rule of ``make sync``."""
+    return anchor(re.sub(r"<[^>]+>", "", html.unescape(text)))[1:]
 
 
 class _Headings(mistune.HTMLRenderer):
@@ -196,7 +196,7 @@ def notebook_page(path: Path, out: Path) -> Path:
     nb = nbformat.read(path, as_version=4)
     lesson = next(lesson for lesson in lessons() if lesson.file == path.name)
     nb.metadata["title"] = FOLDER_TITLES[path.parent.name].format(label=lesson.label)
-    charts = any(PLOTLY_JSON in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    charts = stored_charts(nb) > 0
     resources = {"course": {"prefix": "../", "bar": BAR, "charts": charts}}  # plotly.js only where there are charts
     body, _ = exporter("course_page").from_notebook_node(nb, resources=resources)
     target = out / site_path(source)
